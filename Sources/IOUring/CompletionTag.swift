@@ -1,0 +1,32 @@
+/// What a completion's 64-bit user data points at.
+///
+/// The low three bits carry the kind; the rest is either a slot in the ``OperationTable``
+/// (with a generation, so a late cancel never hits a reused slot) or the address of a
+/// retained ``MultishotTarget`` (objects are at least 8-byte aligned, so the bits are free).
+enum CompletionTag {
+    static let kindMask: UInt64 = 0b111
+    static let ignored: UInt64 = 0
+    static let wakeup: UInt64 = 1
+    static let operationKind: UInt64 = 2
+    static let multishotKind: UInt64 = 3
+
+    @inline(__always)
+    static func operation(slot: Int, generation: UInt32) -> UInt64 {
+        UInt64(generation) << 32 | UInt64(slot) << 3 | operationKind
+    }
+
+    @inline(__always)
+    static func slot(of userData: UInt64) -> (slot: Int, generation: UInt32) {
+        (Int((userData >> 3) & 0x1FFF_FFFF), UInt32(userData >> 32))
+    }
+
+    @inline(__always)
+    static func multishot(_ target: UnsafeMutableRawPointer) -> UInt64 {
+        UInt64(UInt(bitPattern: target)) | multishotKind
+    }
+
+    @inline(__always)
+    static func target(of userData: UInt64) -> UnsafeMutableRawPointer {
+        UnsafeMutableRawPointer(bitPattern: UInt(userData & ~kindMask)).unsafelyUnwrapped
+    }
+}

@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A growable byte buffer with a read and a write position, at a stable address while in flight.
+///
+/// The memory is its own allocation (not a Swift array), so the kernel can be handed a pointer
+/// for the length of an operation; the reactor keeps the buffer alive until that operation
+/// completes. Not thread-safe: it belongs to one connection on one reactor.
+public final class IOBuffer: @unchecked Sendable {
+    private(set) var storage: UnsafeMutableRawPointer
+    /// Bytes allocated.
+    public private(set) var capacity: Int
+    /// Where the unread bytes start.
+    public private(set) var readerIndex = 0
+    /// Where the next written byte goes.
+    public private(set) var writerIndex = 0
+
+    public init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(byteCount: self.capacity, alignment: 16)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Bytes written and not yet consumed.
+    @inline(__always)
+    public var readableCount: Int { writerIndex - readerIndex }
+
+    /// The unread bytes. Valid until the buffer is next mutated.
+    @inline(__always)
+    public var readableBytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: storage + readerIndex, count: readableCount)
+    }
+
+    /// Marks `count` unread bytes as read.
+    @inline(__always)
+    public func consume(_ count: Int) {
+        precondition(count <= readableCount, "consumed more than was readable")
+        readerIndex += count
+        if readerIndex == writerIndex {
+            readerIndex = 0
+            writerIndex = 0
+        }
+    }
+
+    /// Drops everything, keeping the allocation.
+    public func clear() {
+        readerIndex = 0
+        writerIndex = 0
+    }
+
+    /// Makes room for `count` more bytes, first by moving unread bytes to the front, then by growing.
+    public func reserveWritable(_ count: Int) {
+        if capacity - writerIndex >= count { return }
+        let unread = readableCount
+        if readerIndex > 0 {
+            storage.copyMemory(from: storage + readerIndex, byteCount: unread)
+            readerIndex = 0
+            writerIndex = unread
+            if capacity - writerIndex >= count { return }
+        }
+        var newCapacity = capacity
+        while newCapacity - unread < count { newCapacity *= 2 }
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
+        grown.copyMemory(from: storage, byteCount: unread)
+        storage.deallocate()
+        storage = grown
+        capacity = newCapacity
+    }
+
+    /// Lets `body` write up to `minimumCapacity` or more bytes at the end; it returns how many it wrote.
+    @inline(__always)
+    public func write(minimumCapacity: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> Int) rethrows {
+        reserveWritable(minimumCapacity)
+        let written = try body(UnsafeMutableRawBufferPointer(start: storage + writerIndex, count: capacity - writerIndex))
+        writerIndex += written
+    }
+
+    /// Appends raw bytes.
+    @inline(__always)
+    public func append(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        reserveWritable(bytes.count)
+        (storage + writerIndex).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        writerIndex += bytes.count
+    }
+
+    /// Appends the bytes of a collection (an array, a `String.UTF8View`, …).
+    @inline(__always)
+    public func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
+        if copied == nil {
+            for byte in bytes { append(byte) }
+        }
+    }
+
+    /// Appends the UTF-8 bytes of a string.
+    @inline(__always)
+    public func append(_ string: String) {
+        var string = string
+        string.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    public func append(_ byte: UInt8) {
+        reserveWritable(1)
+        storage.storeBytes(of: byte, toByteOffset: writerIndex, as: UInt8.self)
+        writerIndex += 1
+    }
+
+    /// Appends `value` in decimal.
+    public func appendDecimal(_ value: Int) {
+        write(minimumCapacity: 20) { space in
+            var digits = value.magnitude
+            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            return withUnsafeMutableBytes(of: &scratch) { scratch in
+                var position = scratch.count
+                repeat {
+                    position -= 1
+                    scratch[position] = UInt8(truncatingIfNeeded: digits % 10) + 48
+                    digits /= 10
+                } while digits > 0
+                if value < 0 {
+                    position -= 1
+                    scratch[position] = 45
+                }
+                let length = scratch.count - position
+                space.baseAddress!.copyMemory(from: scratch.baseAddress! + position, byteCount: length)
+                return length
+            }
+        }
+    }
+
+    /// Appends `value` in lowercase hexadecimal (chunk sizes).
+    public func appendHexadecimal(_ value: Int) {
+        let digits = Array(String(value, radix: 16).utf8)
+        append(contentsOf: digits)
+    }
+}

@@ -1,0 +1,72 @@
+internal import CLibURing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Reactor {
+    /// Queues a job: straight onto the local queue from the reactor's own thread (the common
+    /// case: a completion resuming its task), through the locked inbox from any other thread,
+    /// waking the ring only if the loop is asleep.
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        if isOnReactorThread {
+            localJobs.append(job)
+            return
+        }
+        if isStopped.load(ordering: .acquiring) {
+            globalConcurrentExecutor.enqueue(job)
+            return
+        }
+        let mustWake = inbox.withLock { inbox in
+            inbox.jobs.append(job)
+            defer { inbox.sleeping = false }
+            return inbox.sleeping
+        }
+        if mustWake { wake() }
+    }
+
+    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+
+    public func asUnownedTaskExecutor() -> UnownedTaskExecutor {
+        UnownedTaskExecutor(ordinary: self)
+    }
+
+    public func checkIsolated() {
+        precondition(isOnReactorThread, "expected to run on reactor \(index)'s thread")
+    }
+
+    public func isIsolatingCurrentContext() -> Bool? {
+        isOnReactorThread
+    }
+
+    /// Runs `action` on the reactor's thread: after the current job when called from it,
+    /// through the inbox otherwise. Used for work that must touch ring state, such as a
+    /// cancellation arriving from another thread.
+    public func execute(_ action: @escaping @Sendable () -> Void) {
+        if isOnReactorThread {
+            localActions.append(action)
+            return
+        }
+        let mustWake = inbox.withLock { inbox in
+            inbox.actions.append(action)
+            defer { inbox.sleeping = false }
+            return inbox.sleeping
+        }
+        if mustWake { wake() }
+    }
+
+    /// Interrupts a ring wait by completing the pending eventfd read.
+    func wake() {
+        var one: UInt64 = 1
+        _ = write(wakeFD, &one, 8)
+    }
+
+    /// Keeps one read of the eventfd in the ring, so a write from another thread ends the wait.
+    func armWakeup() {
+        let sqe = ring.nextSubmission()
+        io_uring_prep_read(sqe, wakeFD, wakeBuffer, 8, 0)
+        io_uring_sqe_set_data64(sqe, CompletionTag.wakeup)
+    }
+}

@@ -1,0 +1,89 @@
+internal import CLibURing
+
+extension Reactor {
+    /// Jobs run per loop turn before the ring is looked at again, so a busy task cannot
+    /// starve I/O completions.
+    private static let jobBudget = 1024
+
+    func runLoop() {
+        let serial = asUnownedSerialExecutor()
+        let taskExecutor = asUnownedTaskExecutor()
+        while takeInbox() {
+            var budget = Self.jobBudget
+            while budget > 0 {
+                if let action = localActions.popFirst() {
+                    action()
+                } else if let job = localJobs.popFirst() {
+                    job.runSynchronously(isolatedTo: serial, taskExecutor: taskExecutor)
+                } else {
+                    break
+                }
+                budget -= 1
+            }
+            if localJobs.isEmpty && localActions.isEmpty {
+                if prepareToSleep() {
+                    ring.submitAndWait(timeoutNanoseconds: timeUntilNextDeadline())
+                    inbox.withLock { $0.sleeping = false }
+                }
+            } else {
+                ring.submitAndCollect()
+            }
+            reapCompletions()
+            if !timers.isEmpty {
+                timers.fireExpired(now: MonotonicClock.now())
+            }
+        }
+    }
+
+    /// Moves work sent from other threads onto the local queues; false once shutdown was asked.
+    private func takeInbox() -> Bool {
+        inbox.withLock { inbox in
+            if !inbox.jobs.isEmpty {
+                localJobs.append(contentsOf: inbox.jobs)
+                inbox.jobs.removeAll(keepingCapacity: true)
+            }
+            if !inbox.actions.isEmpty {
+                for action in inbox.actions { localActions.append(action) }
+                inbox.actions.removeAll(keepingCapacity: true)
+            }
+            return !inbox.stopRequested
+        }
+    }
+
+    /// Marks the loop asleep unless work arrived meanwhile; the mark tells other threads to wake it.
+    private func prepareToSleep() -> Bool {
+        inbox.withLock { inbox in
+            guard inbox.jobs.isEmpty, inbox.actions.isEmpty, !inbox.stopRequested else { return false }
+            inbox.sleeping = true
+            return true
+        }
+    }
+
+    private func timeUntilNextDeadline() -> UInt64? {
+        guard let earliest = timers.earliest else { return nil }
+        let now = MonotonicClock.now()
+        return earliest > now ? earliest - now : 0
+    }
+
+    private func reapCompletions() {
+        ring.drainCompletions { userData, result, flags in
+            switch userData & CompletionTag.kindMask {
+            case CompletionTag.operationKind:
+                operations.complete(userData)?.resume(returning: result)
+            case CompletionTag.multishotKind:
+                let target = Unmanaged<MultishotTarget>.fromOpaque(CompletionTag.target(of: userData))
+                if flags & IORING_CQE_F_MORE != 0 {
+                    target.takeUnretainedValue().complete(result: result, flags: flags, more: true)
+                } else {
+                    let finished = target.takeRetainedValue()
+                    finished.isArmed = false
+                    finished.complete(result: result, flags: flags, more: false)
+                }
+            case CompletionTag.wakeup:
+                armWakeup()
+            default:
+                break
+            }
+        }
+    }
+}

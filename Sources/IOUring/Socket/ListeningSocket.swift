@@ -1,0 +1,48 @@
+internal import CLibURing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A bound, listening TCP socket.
+///
+/// A server opens one per reactor on the same address with `SO_REUSEPORT`, so the kernel
+/// spreads new connections over the reactors with no shared accept queue.
+public final class ListeningSocket: Sendable {
+    /// The file descriptor.
+    public let fd: Int32
+    /// The address actually bound (the real port when port 0 was asked for).
+    public let localAddress: SocketAddress
+
+    /// Binds and listens.
+    ///
+    /// - Throws: ``IOError``; `EADDRINUSE` when another process holds the port.
+    public init(address: SocketAddress, reusePort: Bool = true, backlog: Int32 = 1024) throws(IOError) {
+        let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw IOError.lastError("socket") }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        if reusePort {
+            setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+        }
+        let bound = address.withSockaddr { bind(fd, $0, $1) }
+        guard bound == 0 else {
+            let error = IOError.lastError("bind \(address)")
+            close(fd)
+            throw error
+        }
+        guard listen(fd, backlog) == 0 else {
+            let error = IOError.lastError("listen")
+            close(fd)
+            throw error
+        }
+        self.fd = fd
+        do throws(IOError) {
+            localAddress = try SocketAddress.local(of: fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    deinit { close(fd) }
+}

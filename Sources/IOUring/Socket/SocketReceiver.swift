@@ -1,0 +1,118 @@
+internal import CLibURing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The multishot receive of one connection: copies each arriving buffer into the connection's
+/// inbound bytes, hands the provided buffer straight back, and wakes the reader.
+///
+/// Backpressure: once `highWaterMark` bytes wait unread, the multishot receive is cancelled
+/// and only armed again when the reader asks for more, so a peer can never make the server
+/// hold more than about that much per connection.
+final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable {
+    let fd: Int32
+    unowned let reactor: Reactor
+    let inbound: IOBuffer
+    let highWaterMark: Int
+
+    private(set) var reachedEnd = false
+    private var failure: IOError?
+    private var isClosed = false
+    private var waiter: UnsafeContinuation<WaitOutcome, Never>?
+    private var deadline: UInt64 = 0
+    private var scheduledCheck: UInt64?
+
+    enum WaitOutcome { case data, end, failed, timedOut, cancelled }
+
+    init(fd: Int32, reactor: Reactor, inbound: IOBuffer, highWaterMark: Int) {
+        self.fd = fd
+        self.reactor = reactor
+        self.inbound = inbound
+        self.highWaterMark = highWaterMark
+    }
+
+    /// Waits until more bytes were appended to `inbound`; false at the end of the stream.
+    func waitForData(timeout: Duration?) async throws -> Bool {
+        if let failure { throw failure }
+        if reachedEnd { return false }
+        if Task.isCancelled { throw CancellationError() }
+        if !isArmed { arm() }
+        if let timeout { setDeadline(MonotonicClock.deadline(after: timeout)) }
+        let outcome = await withTaskCancellationHandler {
+            await withUnsafeContinuation { waiter = $0 }
+        } onCancel: { [reactor] in
+            reactor.execute { [self] in resume(.cancelled) }
+        }
+        switch outcome {
+        case .data: return true
+        case .end: return false
+        case .failed: throw failure!
+        case .timedOut: throw IOTimeoutError()
+        case .cancelled: throw CancellationError()
+        }
+    }
+
+    /// Stops receiving for good; late completions are dropped.
+    func close() {
+        isClosed = true
+        reactor.disarm(self)
+        resume(.cancelled)
+    }
+
+    private func arm() {
+        reactor.arm(self) { sqe in
+            io_uring_prep_recv_multishot(sqe, fd, nil, 0, 0)
+            sqe.pointee.flags |= CLibURing_IOSQE_BUFFER_SELECT
+            sqe.pointee.buf_group = reactor.receiveBuffers.groupID
+        }
+    }
+
+    override func complete(result: Int32, flags: UInt32, more: Bool) {
+        if flags & IORING_CQE_F_BUFFER != 0 {
+            let id = UInt16(truncatingIfNeeded: flags >> UInt32(IORING_CQE_BUFFER_SHIFT))
+            if result > 0 && !isClosed {
+                inbound.append(reactor.receiveBuffers.bytes(id: id, length: Int(result)))
+            }
+            reactor.receiveBuffers.recycle(id: id)
+        }
+        guard !isClosed else { return }
+        if result > 0 {
+            if inbound.readableCount >= highWaterMark && more { reactor.disarm(self) }
+            resume(.data)
+        } else if result == 0 {
+            reachedEnd = true
+            resume(.end)
+        } else if result == -ENOBUFS || result == -ECANCELED {
+            // Out of provided buffers, or paused for backpressure: arm again if someone waits.
+            if !more && waiter != nil { arm() }
+        } else {
+            failure = IOError(result: result, operation: "recv")
+            resume(.failed)
+        }
+    }
+
+    private func resume(_ outcome: WaitOutcome) {
+        if let waiter {
+            self.waiter = nil
+            waiter.resume(returning: outcome)
+        }
+    }
+
+    private func setDeadline(_ time: UInt64) {
+        deadline = time
+        if let scheduledCheck, scheduledCheck <= time { return }
+        scheduledCheck = time
+        reactor.schedule(self, at: time)
+    }
+
+    func checkDeadline(now: UInt64) -> UInt64? {
+        scheduledCheck = nil
+        guard waiter != nil else { return nil }
+        if deadline <= now {
+            resume(.timedOut)
+            return nil
+        }
+        scheduledCheck = deadline
+        return deadline
+    }
+}

@@ -1,0 +1,133 @@
+internal import CLibURing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A connected TCP socket served by one reactor.
+///
+/// Received bytes collect in ``inbound``; ``receive(timeout:)`` waits for more. Sends take
+/// an ``IOBuffer`` that the reactor keeps alive until the kernel is done with it.
+///
+/// Confined to its reactor: use it from a task running there (the one that accepted it).
+public final class TCPConnection: @unchecked Sendable {
+    /// Default bytes that may wait unread before receiving pauses. 256 KiB.
+    public static let defaultReceiveHighWaterMark = 256 * 1024
+
+    public let fd: Int32
+    public let reactor: Reactor
+    /// Bytes received and not yet consumed by the reader.
+    public let inbound: IOBuffer
+    private let receiver: SocketReceiver
+    private var isClosed = false
+
+    init(fd: Int32, reactor: Reactor, receiveHighWaterMark: Int = TCPConnection.defaultReceiveHighWaterMark) {
+        self.fd = fd
+        self.reactor = reactor
+        inbound = IOBuffer(capacity: 4096)
+        receiver = SocketReceiver(fd: fd, reactor: reactor, inbound: inbound, highWaterMark: receiveHighWaterMark)
+        var one: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    deinit {
+        if !isClosed { Glibc.close(fd) }
+    }
+
+    /// The peer's address.
+    public var remoteAddress: SocketAddress? { SocketAddress.peer(of: fd) }
+
+    /// Waits until more bytes arrive in ``inbound``.
+    ///
+    /// - Returns: false when the peer closed its side and nothing more will come.
+    /// - Throws: ``IOTimeoutError`` after `timeout` without data, `CancellationError`, ``IOError``.
+    @discardableResult
+    public func receive(timeout: Duration? = nil) async throws -> Bool {
+        try await receiver.waitForData(timeout: timeout)
+    }
+
+    /// Sends every readable byte of `buffer` (consuming them), in as many sends as it takes.
+    ///
+    /// - Parameter timeout: a linked timeout per send; a peer that reads nothing for that
+    ///   long gets ``IOTimeoutError``.
+    public func send(_ buffer: IOBuffer, timeout: Duration? = nil) async throws {
+        while buffer.readableCount > 0 {
+            let pointer = buffer.readableBytes.baseAddress
+            let count = buffer.readableCount
+            let result = await reactor.perform(owner: buffer, timeout: timeout) { sqe in
+                io_uring_prep_send(sqe, fd, pointer, count, Int32(MSG_NOSIGNAL))
+            }
+            guard result > 0 else { throw Self.error(for: result, operation: "send", timeout: timeout) }
+            buffer.consume(Int(result))
+        }
+    }
+
+    /// Sends the readable bytes of several buffers with `writev`, in order, consuming them.
+    public func send(_ buffers: [IOBuffer], timeout: Duration? = nil) async throws {
+        var pending = buffers.filter { $0.readableCount > 0 }
+        while !pending.isEmpty {
+            let vectors = IOVectors(pending)
+            let result = await reactor.perform(owner: vectors, timeout: timeout) { sqe in
+                io_uring_prep_writev(sqe, fd, vectors.pointer, UInt32(vectors.count), 0)
+            }
+            guard result > 0 else { throw Self.error(for: result, operation: "writev", timeout: timeout) }
+            var sent = Int(result)
+            while sent > 0, let first = pending.first {
+                let taken = min(sent, first.readableCount)
+                first.consume(taken)
+                sent -= taken
+                if first.readableCount == 0 { pending.removeFirst() }
+            }
+        }
+    }
+
+    /// Consumes `count` bytes of ``inbound``.
+    @inline(__always)
+    public func consume(_ count: Int) {
+        inbound.consume(count)
+    }
+
+    /// Ends the sending side (the peer reads end of stream) while still receiving.
+    public func shutdownWrite() {
+        reactor.submitDetached { sqe in io_uring_prep_shutdown(sqe, fd, Int32(SHUT_WR)) }
+    }
+
+    /// Stops receiving and closes the socket through the ring. Idempotent.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        receiver.close()
+        if reactor.isStopped.load(ordering: .relaxed) {
+            Glibc.close(fd)
+        } else {
+            reactor.submitDetached { sqe in io_uring_prep_close(sqe, fd) }
+        }
+    }
+
+    private static func error(for result: Int32, operation: String, timeout: Duration?) -> any Error {
+        if result == -ECANCELED {
+            if Task.isCancelled { return CancellationError() }
+            if timeout != nil { return IOTimeoutError() }
+        }
+        return IOError(result: result == 0 ? -EPIPE : result, operation: operation)
+    }
+}
+
+/// The `iovec` array of a `writev`, owning it and the buffers it points into until completion.
+final class IOVectors {
+    let pointer: UnsafeMutablePointer<iovec>
+    let count: Int
+    private let buffers: [IOBuffer]
+
+    init(_ buffers: [IOBuffer]) {
+        self.buffers = buffers
+        count = buffers.count
+        pointer = .allocate(capacity: count)
+        for (index, buffer) in buffers.enumerated() {
+            pointer[index] = iovec(
+                iov_base: UnsafeMutableRawPointer(mutating: buffer.readableBytes.baseAddress),
+                iov_len: buffer.readableCount)
+        }
+    }
+
+    deinit { pointer.deallocate() }
+}

@@ -1,0 +1,45 @@
+import IOUring
+
+/// A test echo server: every connection gets back what it sends, on its reactor.
+struct EchoServer {
+    let group: ReactorGroup
+    let port: Int
+    private let acceptors: [ConnectionAcceptor]
+    private let tasks: [Task<Void, Never>]
+
+    init(reactors: Int = 2) throws {
+        group = try ReactorGroup(count: reactors)
+        let first = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
+        port = first.localAddress.port
+        var sockets = [first]
+        for _ in 1..<reactors {
+            sockets.append(try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: port)))
+        }
+        acceptors = zip(sockets, group.reactors).map { ConnectionAcceptor(listening: $0, reactor: $1) }
+        tasks = acceptors.map { acceptor in
+            Task(executorPreference: acceptor.reactor) {
+                await withDiscardingTaskGroup { group in
+                    while let connection = try? await acceptor.next() {
+                        group.addTask { await Self.echo(connection) }
+                    }
+                }
+            }
+        }
+    }
+
+    static func echo(_ connection: TCPConnection) async {
+        let outbound = IOBuffer()
+        defer { connection.close() }
+        while (try? await connection.receive(timeout: .seconds(10))) == true {
+            outbound.append(connection.inbound.readableBytes)
+            connection.consume(connection.inbound.readableCount)
+            guard (try? await connection.send(outbound)) != nil else { return }
+        }
+    }
+
+    func stop() async {
+        acceptors.forEach { $0.stop() }
+        for task in tasks { await task.value }
+        group.shutdown()
+    }
+}

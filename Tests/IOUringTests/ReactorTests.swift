@@ -1,0 +1,144 @@
+import Foundation
+import Glibc
+import IOUring
+import Testing
+
+@Suite("Reactor")
+struct ReactorTests {
+    @Test func echoesBytesOverARealSocket() async throws {
+        let server = try EchoServer()
+        let port = server.port
+        let reply = try await onThread {
+            let client = try BlockingClient(port: port)
+            client.write("hello, ring")
+            return String(decoding: client.read(count: 11), as: UTF8.self)
+        }
+        #expect(reply == "hello, ring")
+        await server.stop()
+    }
+
+    @Test func servesAThousandConcurrentConnections() async throws {
+        let server = try EchoServer()
+        let port = server.port
+        let replies = try await onThread {
+            let clients = try (0..<1000).map { _ in try BlockingClient(port: port) }
+            for (index, client) in clients.enumerated() { client.write("message \(index);") }
+            return clients.enumerated().filter { index, client in
+                let expected = "message \(index);"
+                let got = String(decoding: client.read(count: expected.utf8.count), as: UTF8.self)
+                if got != expected { print("FAILED", index, got) }
+                return got == expected
+            }.count
+        }
+        #expect(replies == 1000)
+        await server.stop()
+    }
+
+    @Test func largeTransfersArriveIntact() async throws {
+        let server = try EchoServer()
+        let port = server.port
+        let payload = String(repeating: "0123456789abcdef", count: 512 * 1024 / 16)
+        let echoed = try await onThread {
+            let client = try BlockingClient(port: port)
+            let writer = Thread { client.write(payload) }
+            writer.start()
+            return String(decoding: client.read(count: payload.utf8.count), as: UTF8.self)
+        }
+        #expect(echoed == payload)
+        await server.stop()
+    }
+
+    @Test func continuationsResumeOnTheReactorThread() async throws {
+        let group = try ReactorGroup(count: 2)
+        defer { group.shutdown() }
+        for reactor in group.reactors {
+            let stayed = await Task(executorPreference: reactor) {
+                var onThread = reactor.isOnReactorThread
+                for _ in 0..<10 {
+                    try? await reactor.sleep(for: .milliseconds(1))
+                    onThread = onThread && reactor.isOnReactorThread && Reactor.current === reactor
+                }
+                return onThread
+            }.value
+            #expect(stayed)
+        }
+    }
+
+    @Test func cancellingATaskCancelsItsOperationInTheRing() async throws {
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let sleeper = Task(executorPreference: reactor) {
+            try await reactor.sleep(for: .seconds(30))
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        sleeper.cancel()
+        await #expect(throws: CancellationError.self) { try await sleeper.value }
+        #expect(clock.now - start < .seconds(5))
+    }
+
+    @Test func receiveTimesOutWhenThePeerIsSilent() async throws {
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
+        let port = listening.localAddress.port
+        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        let client = try await onThread { try BlockingClient(port: port) }
+        let outcome = await Task(executorPreference: reactor) { () -> String in
+            guard let connection = try? await acceptor.next() else { return "no connection" }
+            defer { connection.close() }
+            do {
+                try await connection.receive(timeout: .milliseconds(100))
+                return "data"
+            } catch is IOTimeoutError {
+                return "timed out"
+            } catch {
+                return "\(error)"
+            }
+        }.value
+        #expect(outcome == "timed out")
+        _ = client
+        acceptor.stop()
+    }
+
+    @Test func jobsFromOtherThreadsWakeASleepingReactor() async throws {
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        for _ in 0..<100 {
+            let ran = await Task(executorPreference: reactor) { reactor.isOnReactorThread }.value
+            #expect(ran)
+        }
+    }
+
+    @Test func peerCloseEndsTheStream() async throws {
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
+        let port = listening.localAddress.port
+        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        try await onThread {
+            let client = try BlockingClient(port: port)
+            client.write("bye")
+        }
+        let received = await Task(executorPreference: reactor) { () -> String in
+            guard let connection = try? await acceptor.next() else { return "no connection" }
+            defer { connection.close() }
+            while (try? await connection.receive(timeout: .seconds(5))) == true {}
+            return String(decoding: connection.inbound.readableBytes, as: UTF8.self)
+        }.value
+        #expect(received == "bye")
+        acceptor.stop()
+    }
+
+    @Test func bindingATakenPortFailsWithAddressInUse() throws {
+        let first = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0), reusePort: false)
+        #expect(throws: IOError(code: EADDRINUSE, operation: "bind 127.0.0.1:\(first.localAddress.port)")) {
+            _ = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: first.localAddress.port), reusePort: false)
+        }
+    }
+}
