@@ -9,12 +9,8 @@ struct EchoServer {
 
     init(reactors: Int = 2) throws {
         group = try ReactorGroup(count: reactors)
-        let first = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
-        port = first.localAddress.port
-        var sockets = [first]
-        for _ in 1..<reactors {
-            sockets.append(try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: port)))
-        }
+        let sockets = try ListeningSocket.group(address: SocketAddress(host: "127.0.0.1", port: 0), count: reactors)
+        port = sockets[0].localAddress.port
         acceptors = zip(sockets, group.reactors).map { ConnectionAcceptor(listening: $0, reactor: $1) }
         tasks = acceptors.map { acceptor in
             Task(executorPreference: acceptor.reactor) {

@@ -83,7 +83,7 @@ struct ReactorTests {
         let group = try ReactorGroup(count: 1)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
-        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
+        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0), reusePort: false)
         let port = listening.localAddress.port
         let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
         let client = try await onThread { try BlockingClient(port: port) }
@@ -118,7 +118,7 @@ struct ReactorTests {
         let group = try ReactorGroup(count: 1)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
-        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
+        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0), reusePort: false)
         let port = listening.localAddress.port
         let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
         try await onThread {
@@ -133,6 +133,15 @@ struct ReactorTests {
         }.value
         #expect(received == "bye")
         acceptor.stop()
+    }
+
+    @Test func aPortHeldByAnotherReusePortGroupIsRefused() throws {
+        let first = try ListeningSocket.group(address: SocketAddress(host: "127.0.0.1", port: 0), count: 2)
+        let port = first[0].localAddress.port
+        #expect(first[1].localAddress.port == port)
+        #expect(throws: IOError.self) {
+            _ = try ListeningSocket.group(address: SocketAddress(host: "127.0.0.1", port: port), count: 2)
+        }
     }
 
     @Test func bindingATakenPortFailsWithAddressInUse() throws {

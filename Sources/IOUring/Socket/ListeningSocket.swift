@@ -1,4 +1,5 @@
 internal import CLibURing
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,7 +17,7 @@ public final class ListeningSocket: Sendable {
     /// Binds and listens.
     ///
     /// - Throws: ``IOError``; `EADDRINUSE` when another process holds the port.
-    public init(address: SocketAddress, reusePort: Bool = true, backlog: Int32 = 1024) throws(IOError) {
+    public init(address: SocketAddress, reusePort: Bool = false, backlog: Int32 = 1024) throws(IOError) {
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw IOError.lastError("socket") }
         var one: Int32 = 1
@@ -44,5 +45,28 @@ public final class ListeningSocket: Sendable {
         }
     }
 
-    deinit { close(fd) }
+    deinit { closeNow() }
+
+    /// Binds one listening socket per reactor on `address`, all sharing its port.
+    ///
+    /// `SO_REUSEPORT` would also let another process of the same user join the port and
+    /// silently take part of its connections, so the port is first bound exclusively: a
+    /// port someone else holds fails here with `EADDRINUSE`, and port 0 becomes one free port.
+    public static func group(address: SocketAddress, count: Int, backlog: Int32 = 1024) throws(IOError) -> [ListeningSocket] {
+        let probe = try ListeningSocket(address: address, reusePort: false, backlog: 1)
+        var shared = address
+        shared.port = probe.localAddress.port
+        probe.closeNow()
+        var sockets: [ListeningSocket] = []
+        for _ in 0..<max(count, 1) {
+            sockets.append(try ListeningSocket(address: shared, reusePort: true, backlog: backlog))
+        }
+        return sockets
+    }
+
+    private let closed = Atomic<Bool>(false)
+
+    private func closeNow() {
+        if !closed.exchange(true, ordering: .relaxed) { close(fd) }
+    }
 }

@@ -41,10 +41,19 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// The port number.
     public var port: Int {
-        withUnsafeBytes(of: storage) { bytes in
-            family == AF_INET6
-                ? Int(UInt16(bigEndian: bytes.load(as: sockaddr_in6.self).sin6_port))
-                : Int(UInt16(bigEndian: bytes.load(as: sockaddr_in.self).sin_port))
+        get {
+            withUnsafeBytes(of: storage) { bytes in
+                family == AF_INET6
+                    ? Int(UInt16(bigEndian: bytes.load(as: sockaddr_in6.self).sin6_port))
+                    : Int(UInt16(bigEndian: bytes.load(as: sockaddr_in.self).sin_port))
+            }
+        }
+        set {
+            let port = in_port_t(UInt16(newValue).bigEndian)
+            withUnsafeMutableBytes(of: &storage) { bytes in
+                // sin_port and sin6_port sit at the same offset, right after the family.
+                bytes.storeBytes(of: port, toByteOffset: MemoryLayout<sa_family_t>.size, as: in_port_t.self)
+            }
         }
     }
 

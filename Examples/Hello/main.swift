@@ -1,0 +1,5 @@
+import AsyncWeb
+
+let app = App("Hello")
+app.get("/") { "<p>Hello, World!</p>" }
+try await app.run()

@@ -1,0 +1,53 @@
+import IOUring
+import Logging
+import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension App {
+    /// Serves the app until SIGINT or SIGTERM, then shuts down gracefully (Flask's `app.run()`).
+    ///
+    /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`.
+    /// When the port is taken, or io_uring is not available, it prints one line saying so
+    /// and exits with status 1.
+    public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
+        let options = RunOptions.parseOrExit()
+        var configuration = configuration
+        if let host = options.host { configuration.host = host }
+        if let port = options.port { configuration.port = port }
+        if let reactors = options.reactors { configuration.reactorCount = reactors }
+
+        var logger = Logger(label: name)
+        logger.logLevel = .info
+        let name = self.name
+        Self.say(" * Serving AsyncWeb app '\(name)'")
+        let server = HTTPServer(configuration: configuration, responder: self, logger: logger) { address in
+            Self.say(" * Running on http://\(address) (Press CTRL+C to quit)")
+        }
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: server)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        do {
+            try await services.run()
+        } catch let error as IOError where error.code == EADDRINUSE {
+            Self.exit(
+                "Port \(configuration.port) is in use by another program. Either identify and stop that program, or start the server with a different port (--port \(configuration.port + 1)).")
+        } catch let error as IOUringUnavailable {
+            Self.exit("Cannot start the server: \(error)")
+        }
+    }
+
+    private static func exit(_ message: String) -> Never {
+        say(message, to: STDERR_FILENO)
+        Glibc.exit(1)
+    }
+
+    /// Writes a line unbuffered, so it shows at once even when output is piped.
+    private static func say(_ line: String, to descriptor: Int32 = STDOUT_FILENO) {
+        var text = line + "\n"
+        text.withUTF8 { bytes in _ = Glibc.write(descriptor, bytes.baseAddress, bytes.count) }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The command-line flags of ``App/run(configuration:)``.
+struct RunOptions: ParsableArguments {
+    @Option(help: "The interface to bind to.")
+    var host: String?
+
+    @Option(help: "The port to bind to.")
+    var port: Int?
+
+    @Option(help: "Reactor threads (default: one per CPU).")
+    var reactors: Int?
+}

@@ -1,0 +1,267 @@
+internal import IOUring
+internal import Logging
+
+/// Serves the requests of one connection, in order, on the connection's reactor.
+///
+/// Responses go into one output buffer and are sent when the handler would otherwise wait
+/// for the client: pipelined requests already received are answered first, so their
+/// responses leave in one send. A streamed body is sent chunk by chunk as it is written.
+final class HTTPConnectionHandler: @unchecked Sendable {
+    private let connection: TCPConnection
+    private let configuration: ServerConfiguration
+    private let responder: any HTTPResponder
+    private let logger: Logger
+    private let output = IOBuffer(capacity: 16 * 1024)
+    private let remoteAddress: SocketAddress?
+    private var parser: RequestHeadParser
+    private var dates = DateHeaderCache()
+
+    /// True while waiting for the first byte of a request: the connection can be closed
+    /// at shutdown without cutting anything off.
+    private(set) var isIdle = true
+    /// Set at shutdown: finish the current request, then close.
+    var closeAfterCurrentRequest = false
+
+    init(connection: TCPConnection, configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger) {
+        self.connection = connection
+        self.configuration = configuration
+        self.responder = responder
+        self.logger = logger
+        remoteAddress = connection.remoteAddress
+        parser = RequestHeadParser(limits: configuration.parserLimits)
+    }
+
+    /// Closes the connection if it sits between requests; the serving loop then ends.
+    func closeIfIdle() {
+        closeAfterCurrentRequest = true
+        if isIdle { connection.close() }
+    }
+
+    func run() async {
+        defer { connection.close() }
+        do {
+            while let head = try await readHead() {
+                guard try await respond(to: head) else { break }
+            }
+            try await flush()
+        } catch {
+            logger.debug("connection ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    // MARK: Reading the head
+
+    private func readHead() async throws -> RequestHead? {
+        parser.reset()
+        let inbound = connection.inbound
+        var headDeadline: ContinuousClock.Instant?
+        while true {
+            if inbound.readableCount > 0 {
+                isIdle = false
+                do {
+                    if let head = try parser.parse(inbound.readableBytes) {
+                        connection.consume(head.byteCount)
+                        return head
+                    }
+                } catch {
+                    try await sendError(HTTPStatus(error.status), message: error.reason)
+                    return nil
+                }
+            }
+            try await flush()
+            isIdle = inbound.readableCount == 0
+            if isIdle && closeAfterCurrentRequest { return nil }
+            let timeout: Duration
+            if isIdle {
+                timeout = configuration.idleTimeout
+            } else {
+                let deadline = headDeadline ?? ContinuousClock.now + configuration.headerReadTimeout
+                headDeadline = deadline
+                timeout = deadline - ContinuousClock.now
+            }
+            do {
+                guard try await connection.receive(timeout: timeout) else { return nil }
+            } catch is IOTimeoutError {
+                if !isIdle { try await sendError(.requestTimeout) }
+                return nil
+            }
+        }
+    }
+
+    // MARK: Answering
+
+    /// Answers one request; false when the connection must close afterwards.
+    private func respond(to head: RequestHead) async throws -> Bool {
+        var keepAlive = head.keepAlive && !closeAfterCurrentRequest
+        if case .contentLength(let length) = head.bodyFraming, let limit = configuration.maxBodySize, length > limit {
+            // Refused before reading: the client may not send the body at all (100-continue).
+            try await sendError(.contentTooLarge)
+            return false
+        }
+        let reader = BodyReader(
+            connection: connection, framing: head.bodyFraming, maxBodySize: configuration.maxBodySize,
+            timeout: configuration.bodyReadTimeout, expectsContinue: head.expectsContinue,
+            sendContinue: { [unowned self] in
+                output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
+                try await flush()
+            })
+        let request = Request(
+            head: head, body: RequestBody(reader: reader, reactor: connection.reactor), remoteAddress: remoteAddress)
+
+        var response: Response
+        do {
+            response = try await responder.respond(to: request)
+        } catch {
+            response = errorResponse(for: error, request: request)
+        }
+
+        // Shutdown may have begun while the handler ran.
+        if closeAfterCurrentRequest { keepAlive = false }
+        if !reader.isComplete {
+            if reader.failed || reader.continueState == .pending {
+                // The body was refused, broken, or never asked for: its bytes are not coming
+                // (or not trustworthy), so the connection cannot carry another request.
+                keepAlive = false
+            } else if !(await reader.discardRemaining(limit: 256 * 1024)) {
+                keepAlive = false
+            }
+        }
+        return try await write(response, for: head, keepAlive: keepAlive)
+    }
+
+    private func errorResponse(for error: any Error, request: Request) -> Response {
+        switch error {
+        case let error as HTTPError:
+            return ErrorPage.response(for: error.status, message: error.message, headers: error.headers)
+        case let error as HTTPParseError:
+            return ErrorPage.response(for: HTTPStatus(error.status), message: error.reason)
+        case is IOTimeoutError:
+            return ErrorPage.response(for: .requestTimeout)
+        default:
+            logger.error(
+                "Exception on \(request.rawPath) [\(request.method)]",
+                metadata: ["error": "\(String(reflecting: error))"])
+            return ErrorPage.response(for: .internalServerError)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Writes `response`; returns whether the connection stays open.
+    private func write(_ response: Response, for head: RequestHead, keepAlive: Bool) async throws -> Bool {
+        let sendsBody = head.method != .head && response.status.allowsBody
+        var keepAlive = keepAlive
+        let date = dates.current()
+        switch response.body.storage {
+        case .stream(let contentLength, let write) where sendsBody:
+            let framing: ResponseHeadWriter.Framing
+            if let contentLength {
+                framing = .length(contentLength)
+            } else if head.version == .http1_1 {
+                framing = .chunked
+            } else {
+                framing = .untilClose
+                keepAlive = false
+            }
+            ResponseHeadWriter.write(
+                status: response.status, headers: response.headers, framing: framing,
+                connection: connectionHeader(keepAlive: keepAlive, version: head.version), date: date, into: output)
+            var writer = ConnectionBodyWriter(handler: self, isChunked: framing.isChunked)
+            var bodyWriter: any ResponseBodyWriter = writer
+            do {
+                try await write(&bodyWriter)
+            } catch {
+                // The head is gone already: the only honest signal left is to close.
+                logger.error("Streaming the response body failed", metadata: ["error": "\(error)"])
+                try? await flush()
+                return false
+            }
+            writer = bodyWriter as! ConnectionBodyWriter
+            if framing.isChunked { output.append(contentsOf: "0\r\n\r\n".utf8) }
+            if let contentLength, writer.bytesWritten != contentLength {
+                logger.error("Streamed body length \(writer.bytesWritten) differs from its Content-Length \(contentLength)")
+                keepAlive = false
+            }
+        default:
+            let framing: ResponseHeadWriter.Framing =
+                response.status.allowsBody ? .length(response.body.contentLength ?? 0) : .none
+            ResponseHeadWriter.write(
+                status: response.status, headers: response.headers, framing: framing,
+                connection: connectionHeader(keepAlive: keepAlive, version: head.version), date: date, into: output)
+            if sendsBody {
+                switch response.body.storage {
+                case .string(let string): output.append(string)
+                case .bytes(let bytes): output.append(contentsOf: bytes)
+                case .empty, .stream: break
+                }
+            }
+        }
+        if !keepAlive || output.readableCount >= configuration.responseBatchSize {
+            try await flush()
+        }
+        return keepAlive
+    }
+
+    private func connectionHeader(keepAlive: Bool, version: HTTPVersion) -> ResponseHeadWriter.ConnectionHeader {
+        if !keepAlive { return .close }
+        return version == .http1_0 ? .keepAlive : .implicit
+    }
+
+    /// Sends an error page and marks the connection for closing (used before a request exists).
+    private func sendError(_ status: HTTPStatus, message: String? = nil) async throws {
+        let page = ErrorPage.response(for: status, message: message)
+        ResponseHeadWriter.write(
+            status: status, headers: page.headers, framing: .length(page.body.contentLength ?? 0),
+            connection: .close, date: dates.current(), into: output)
+        if case .string(let html) = page.body.storage { output.append(html) }
+        try await flush()
+    }
+
+    /// Sends everything buffered.
+    func flush() async throws {
+        guard output.readableCount > 0 else { return }
+        try await connection.send(output, timeout: configuration.sendTimeout)
+    }
+
+    /// Appends one piece of a streamed body, with chunk framing when chunked.
+    func appendBodyPiece(_ bytes: UnsafeRawBufferPointer, chunked: Bool) {
+        if chunked {
+            output.appendHexadecimal(bytes.count)
+            output.append(contentsOf: "\r\n".utf8)
+            output.append(bytes)
+            output.append(contentsOf: "\r\n".utf8)
+        } else {
+            output.append(bytes)
+        }
+    }
+}
+
+/// The ``ResponseBodyWriter`` a streamed body writes into: each chunk goes to the socket
+/// before the next is asked for, so a slow client slows the stream instead of filling memory.
+struct ConnectionBodyWriter: ResponseBodyWriter {
+    let handler: HTTPConnectionHandler
+    let isChunked: Bool
+    private(set) var bytesWritten = 0
+
+    init(handler: HTTPConnectionHandler, isChunked: Bool) {
+        self.handler = handler
+        self.isChunked = isChunked
+    }
+
+    mutating func write(_ chunk: some BodyChunk) async throws {
+        let count = chunk.withBodyBytes { bytes in
+            if !bytes.isEmpty { handler.appendBodyPiece(bytes, chunked: isChunked) }
+            return bytes.count
+        }
+        guard count > 0 else { return }
+        bytesWritten += count
+        try await handler.flush()
+    }
+}
+
+extension ResponseHeadWriter.Framing {
+    var isChunked: Bool {
+        if case .chunked = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,147 @@
+public import IOUring
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The HTTP/1.1 server: one reactor per core, each with its own `SO_REUSEPORT` listening
+/// socket, accepting connections and serving them with an ``HTTPResponder``.
+///
+/// ```swift
+/// let server = HTTPServer(configuration: ServerConfiguration(port: 8080), responder: app)
+/// try await server.run()        // until shutdownGracefully() or, in a ServiceGroup, SIGTERM
+/// ```
+/// It is a swift-service-lifecycle `Service`: in a `ServiceGroup`, SIGINT/SIGTERM trigger a
+/// graceful shutdown that stops accepting, closes idle connections, lets in-flight requests
+/// finish for ``ServerConfiguration/shutdownGracePeriod``, then cancels what is left.
+public final class HTTPServer: Service, Sendable {
+    public let configuration: ServerConfiguration
+    let responder: any HTTPResponder
+    let logger: Logger
+    private let onReady: @Sendable (SocketAddress) -> Void
+    private let state = Mutex(State())
+
+    private struct State {
+        var address: SocketAddress?
+        var acceptors: [ConnectionAcceptor] = []
+        var registries: [(Reactor, ConnectionRegistry)] = []
+        var shutdownRequested = false
+    }
+
+    /// - Parameter onReady: called once the sockets listen, with the bound address.
+    public init(
+        configuration: ServerConfiguration,
+        responder: any HTTPResponder,
+        logger: Logger = Logger(label: "AsyncWeb"),
+        onReady: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.responder = responder
+        self.logger = logger
+        self.onReady = onReady
+    }
+
+    /// The address the server listens on, once it does.
+    public var localAddress: SocketAddress? { state.withLock { $0.address } }
+
+    /// Starts the reactors, listens, and serves until shut down.
+    ///
+    /// - Throws: ``IOUringUnavailable`` when io_uring is refused, ``IOError`` when the
+    ///   address cannot be bound (`EADDRINUSE`: the port is taken).
+    public func run() async throws {
+        let group = try ReactorGroup(count: configuration.reactorCount ?? ReactorGroup.onlineCPUCount)
+        defer { group.shutdown() }
+        let sockets = try bindSockets(count: group.reactors.count)
+        let acceptors = zip(sockets, group.reactors).map { ConnectionAcceptor(listening: $0, reactor: $1) }
+        let registries = group.reactors.map { ($0, ConnectionRegistry()) }
+        let stopAtOnce = state.withLock { state in
+            state.address = sockets[0].localAddress
+            state.acceptors = acceptors
+            state.registries = registries
+            return state.shutdownRequested
+        }
+        if stopAtOnce { acceptors.forEach { $0.stop() } }
+        onReady(sockets[0].localAddress)
+
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { reactorTasks in
+                for (acceptor, (reactor, registry)) in zip(acceptors, registries) {
+                    reactorTasks.addTask(executorPreference: reactor) {
+                        await self.serve(acceptor: acceptor, registry: registry, reactor: reactor)
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            self.shutdownGracefully()
+        }
+        // Let the listening sockets go: the port is free once run() returns.
+        state.withLock { state in
+            state.acceptors = []
+            state.registries = []
+        }
+    }
+
+    /// Stops accepting, closes idle connections, and lets running requests finish (for at
+    /// most the grace period). ``run()`` returns when they have. Callable from any thread.
+    public func shutdownGracefully() {
+        let (acceptors, registries) = state.withLock { state in
+            state.shutdownRequested = true
+            return (state.acceptors, state.registries)
+        }
+        acceptors.forEach { $0.stop() }
+        for (reactor, registry) in registries {
+            reactor.execute { registry.beginShutdown() }
+        }
+    }
+
+    private func bindSockets(count: Int) throws -> [ListeningSocket] {
+        try ListeningSocket.group(address: SocketAddress(host: configuration.host, port: configuration.port), count: count)
+    }
+
+    /// One reactor's accept loop, then its share of the shutdown.
+    private func serve(acceptor: ConnectionAcceptor, registry: ConnectionRegistry, reactor: Reactor) async {
+        while true {
+            let connection: TCPConnection
+            do {
+                guard let accepted = try await acceptor.next() else { break }
+                connection = accepted
+            } catch {
+                // Out of descriptors, most likely: pause rather than spin, then go on.
+                logger.error("Accepting a connection failed", metadata: ["error": "\(error)"])
+                try? await reactor.sleep(for: .milliseconds(50))
+                continue
+            }
+            guard registry.count < configuration.maxConnectionsPerReactor else {
+                refuse(connection)
+                continue
+            }
+            let handler = HTTPConnectionHandler(
+                connection: connection, configuration: configuration, responder: responder, logger: logger)
+            let task = Task(executorPreference: reactor) {
+                await handler.run()
+                registry.remove(handler)
+            }
+            registry.insert(handler, task: task)
+        }
+
+        let watchdog = Task(executorPreference: reactor) { [grace = configuration.shutdownGracePeriod] in
+            guard (try? await reactor.sleep(for: grace)) != nil else { return }
+            registry.cancelAll()
+        }
+        for task in registry.tasks { await task.value }
+        watchdog.cancel()
+        await watchdog.value
+    }
+
+    /// Answers a connection over the limit with 503 and closes it.
+    private func refuse(_ connection: TCPConnection) {
+        Task(executorPreference: connection.reactor) {
+            let output = IOBuffer(capacity: 128)
+            output.append("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            try? await connection.send(output, timeout: .seconds(1))
+            connection.close()
+        }
+    }
+}

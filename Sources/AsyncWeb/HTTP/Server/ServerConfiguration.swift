@@ -1,0 +1,53 @@
+/// Where the HTTP server listens, and every limit and timeout it enforces.
+///
+/// The defaults suit a server facing the internet directly:
+///
+/// | setting | default | when exceeded |
+/// |---|---|---|
+/// | ``maxRequestLineLength`` | 8 KiB | 414 URI Too Long |
+/// | ``maxHeaderBytes`` | 16 KiB | 431 Request Header Fields Too Large |
+/// | ``maxHeaderCount`` | 100 | 431 |
+/// | ``maxBodySize`` | 16 MiB | 413 Content Too Large (before reading the body when `Content-Length` says so) |
+/// | ``headerReadTimeout`` | 10 s | 408 Request Timeout, then close |
+/// | ``bodyReadTimeout`` | 30 s | the read fails; the connection closes |
+/// | ``idleTimeout`` | 60 s | an idle keep-alive connection is closed |
+/// | ``sendTimeout`` | 30 s | a client that reads nothing for that long is dropped |
+/// | ``maxConnectionsPerReactor`` | 10,000 | 503 Service Unavailable, then close |
+/// | ``shutdownGracePeriod`` | 10 s | requests still running are cancelled |
+public struct ServerConfiguration: Sendable {
+    /// The address to bind. Default `127.0.0.1`.
+    public var host: String = "127.0.0.1"
+    /// The port; 0 picks a free one (read it from ``HTTPServer/port`` once started). Default 5000.
+    public var port: Int = 5000
+    /// Reactor threads; `nil` means one per CPU this process may use.
+    public var reactorCount: Int? = nil
+
+    public var maxRequestLineLength = 8 * 1024
+    public var maxHeaderBytes = 16 * 1024
+    public var maxHeaderCount = 100
+    /// The largest request body accepted; `nil` for no limit.
+    public var maxBodySize: Int? = 16 * 1024 * 1024
+
+    public var headerReadTimeout: Duration = .seconds(10)
+    public var bodyReadTimeout: Duration = .seconds(30)
+    public var idleTimeout: Duration = .seconds(60)
+    public var sendTimeout: Duration = .seconds(30)
+
+    public var maxConnectionsPerReactor = 10_000
+    /// How long in-flight requests may run after SIGINT/SIGTERM before they are cancelled.
+    public var shutdownGracePeriod: Duration = .seconds(10)
+    /// Bytes of a pipelined batch of responses gathered before they are sent. Default 64 KiB.
+    public var responseBatchSize = 64 * 1024
+
+    public init(host: String = "127.0.0.1", port: Int = 5000) {
+        self.host = host
+        self.port = port
+    }
+
+    var parserLimits: HTTPParserLimits {
+        HTTPParserLimits(
+            maxRequestLineLength: maxRequestLineLength,
+            maxHeaderBytes: maxHeaderBytes,
+            maxHeaderCount: maxHeaderCount)
+    }
+}

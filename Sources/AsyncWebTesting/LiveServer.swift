@@ -1,0 +1,54 @@
+public import AsyncWeb
+import IOUring
+
+/// An ``HTTPServer`` started on a free port of 127.0.0.1 for a test, and stopped by it.
+///
+/// ```swift
+/// let server = try await LiveServer.start(app)
+/// let client = try server.connect()
+/// … 
+/// try await server.stop()
+/// ```
+public struct LiveServer: Sendable {
+    public let server: HTTPServer
+    /// The port the server listens on.
+    public let port: Int
+    private let task: Task<Void, any Error>
+
+    /// Starts `responder` on port 0 with `configuration` (its host and port are replaced).
+    public static func start(
+        _ responder: any HTTPResponder, configuration: ServerConfiguration = ServerConfiguration()
+    ) async throws -> LiveServer {
+        var configuration = configuration
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: SocketAddress.self)
+        let server = HTTPServer(configuration: configuration, responder: responder) { address in
+            readyContinuation.yield(address)
+            readyContinuation.finish()
+        }
+        let task = Task { try await server.run() }
+        var iterator = ready.makeAsyncIterator()
+        guard let address = await iterator.next() else {
+            try await task.value
+            throw IOError(code: 0, operation: "start the test server")
+        }
+        return LiveServer(server: server, port: address.port, task: task)
+    }
+
+    /// Opens a raw connection to the server.
+    public func connect() throws -> RawHTTPClient {
+        try RawHTTPClient(port: port)
+    }
+
+    /// Shuts the server down gracefully and waits until it has stopped.
+    public func stop() async throws {
+        server.shutdownGracefully()
+        try await task.value
+    }
+
+    /// Waits for the server to stop by itself (after ``HTTPServer/shutdownGracefully()``).
+    public func waitUntilStopped() async throws {
+        try await task.value
+    }
+}

@@ -1,0 +1,115 @@
+import AsyncWeb
+import AsyncWebTesting
+import Testing
+
+@Suite("HTTP server: limits and timeouts")
+struct LimitTests {
+    /// Sends `request` on a new connection; returns the status and whether the server then closed.
+    private func statusAndClose(_ request: String, configuration: ServerConfiguration = ServerConfiguration()) async throws -> (Int?, Bool) {
+        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+        let port = server.port
+        let result = try await onThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send(request)
+            let response = try client.readResponse()
+            return (response?.status, client.isClosedByServer())
+        }
+        try await server.stop()
+        return result
+    }
+
+    @Test func malformedRequestGets400AndClose() async throws {
+        let (status, closed) = try await statusAndClose("GET / HTTP/1.1\nHost: test\n\n")
+        #expect(status == 400)
+        #expect(closed)
+    }
+
+    @Test func longRequestLineGets414() async throws {
+        var configuration = ServerConfiguration()
+        configuration.maxRequestLineLength = 1024
+        let (status, closed) = try await statusAndClose(
+            "GET /\(String(repeating: "a", count: 2000)) HTTP/1.1\r\nHost: test\r\n\r\n", configuration: configuration)
+        #expect(status == 414)
+        #expect(closed)
+    }
+
+    @Test func tooManyHeaderBytesGet431() async throws {
+        var configuration = ServerConfiguration()
+        configuration.maxHeaderBytes = 2048
+        let (status, _) = try await statusAndClose(
+            "GET / HTTP/1.1\r\nHost: test\r\nX-Big: \(String(repeating: "b", count: 4000))\r\n\r\n",
+            configuration: configuration)
+        #expect(status == 431)
+    }
+
+    @Test func tooManyHeaderFieldsGet431() async throws {
+        var configuration = ServerConfiguration()
+        configuration.maxHeaderCount = 10
+        let fields = (0..<20).map { "X-Field-\($0): v\r\n" }.joined()
+        let (status, _) = try await statusAndClose("GET / HTTP/1.1\r\nHost: test\r\n\(fields)\r\n", configuration: configuration)
+        #expect(status == 431)
+    }
+
+    @Test func declaredBodyOverTheLimitGets413WithoutReadingIt() async throws {
+        var configuration = ServerConfiguration()
+        configuration.maxBodySize = 1000
+        // Only the head is sent: the answer must not wait for the body.
+        let (status, closed) = try await statusAndClose(
+            "POST / HTTP/1.1\r\nHost: test\r\nContent-Length: 5000\r\n\r\n", configuration: configuration)
+        #expect(status == 413)
+        #expect(closed)
+    }
+
+    @Test func chunkedBodyOverTheLimitGets413() async throws {
+        var configuration = ServerConfiguration()
+        configuration.maxBodySize = 1000
+        let chunk = String(repeating: "z", count: 800)
+        let (status, closed) = try await statusAndClose(
+            "POST / HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n320\r\n\(chunk)\r\n320\r\n\(chunk)\r\n0\r\n\r\n",
+            configuration: configuration)
+        #expect(status == 413)
+        #expect(closed)
+    }
+
+    @Test func slowHeaderGets408AndClose() async throws {
+        var configuration = ServerConfiguration()
+        configuration.headerReadTimeout = .milliseconds(300)
+        let (status, closed) = try await statusAndClose("GET / HTTP/1.1\r\nHost: te", configuration: configuration)
+        #expect(status == 408)
+        #expect(closed)
+    }
+
+    @Test func idleKeepAliveConnectionIsClosedQuietly() async throws {
+        var configuration = ServerConfiguration()
+        configuration.idleTimeout = .milliseconds(200)
+        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+        let port = server.port
+        let (first, rest) = try await onThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+            return (try client.readResponse()?.status, try client.readUntilClosed())
+        }
+        #expect(first == 200)
+        #expect(rest.isEmpty)
+        try await server.stop()
+    }
+
+    @Test func connectionsOverThePerReactorLimitGet503() async throws {
+        var configuration = ServerConfiguration()
+        configuration.reactorCount = 1
+        configuration.maxConnectionsPerReactor = 2
+        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+        let port = server.port
+        let status = try await onThread {
+            let held = try (0..<2).map { _ in try RawHTTPClient(port: port) }
+            for client in held {
+                try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+                _ = try client.readResponse()
+            }
+            let extra = try RawHTTPClient(port: port)
+            return try extra.readResponse()?.status
+        }
+        #expect(status == 503)
+        try await server.stop()
+    }
+}

@@ -1,0 +1,71 @@
+import AsyncWeb
+import AsyncWebTesting
+import Testing
+
+@Suite("HTTP server: graceful shutdown")
+struct ShutdownTests {
+    @Test func inFlightSlowRequestFinishesDuringShutdown() async throws {
+        let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let server = try await LiveServer.start(ClosureResponder { _ in
+            startedContinuation.yield()
+            try await Task.sleep(for: .milliseconds(400))
+            return Response(body: "finished")
+        })
+        let port = server.port
+        async let reply = onThread { () -> (String?, String?) in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET /slow HTTP/1.1\r\nHost: test\r\n\r\n")
+            let response = try client.readResponse()
+            return (response?.text, response?.header("Connection"))
+        }
+        var iterator = started.makeAsyncIterator()
+        await iterator.next()
+        server.server.shutdownGracefully()
+        let (text, connection) = try await reply
+        #expect(text == "finished")
+        #expect(connection == "close")
+        try await server.waitUntilStopped()
+        #expect(throws: (any Error).self) { _ = try RawHTTPClient(port: port) }
+    }
+
+    @Test func idleConnectionsAreClosedAtShutdown() async throws {
+        let server = try await LiveServer.start(echoResponder)
+        let port = server.port
+        let client = try await onThread { () -> RawHTTPClient in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+            _ = try client.readResponse()
+            return client
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await server.stop()
+        #expect(clock.now - start < .seconds(2))
+        let closed = try await onThread { client.isClosedByServer() }
+        #expect(closed)
+    }
+
+    @Test func requestsOutlivingTheGracePeriodAreCancelled() async throws {
+        var configuration = ServerConfiguration()
+        configuration.shutdownGracePeriod = .milliseconds(200)
+        let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let server = try await LiveServer.start(ClosureResponder { _ in
+            startedContinuation.yield()
+            try await Task.sleep(for: .seconds(60))
+            return Response(body: "too late")
+        }, configuration: configuration)
+        let port = server.port
+        async let reply = onThread { () -> Int? in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+            return try client.readResponse()?.status
+        }
+        var iterator = started.makeAsyncIterator()
+        await iterator.next()
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await server.stop()
+        #expect(clock.now - start < .seconds(5))
+        #expect(try await reply != 200)
+    }
+}
