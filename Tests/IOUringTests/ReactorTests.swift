@@ -104,6 +104,38 @@ struct ReactorTests {
         acceptor.stop()
     }
 
+    @Test func bytesArrivingWhileTheReaderIsBusyAreNotMissed() async throws {
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
+        let port = listening.localAddress.port
+        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        let client = try await onThread { try BlockingClient(port: port) }
+        let writer = Thread {
+            client.write("first")
+            usleep(20_000)
+            client.write("second")  // arrives while the server task sleeps below
+        }
+        writer.start()
+        let outcome = await Task(executorPreference: reactor) { () -> String in
+            guard let connection = try? await acceptor.next() else { return "no connection" }
+            defer { connection.close() }
+            do {
+                while connection.inbound.readableCount < 5 { try await connection.receive(timeout: .seconds(5)) }
+                connection.consume(5)
+                try await reactor.sleep(for: .milliseconds(200))
+                // "second" is in the buffer already: this must not wait for yet more bytes.
+                try await connection.receive(timeout: .milliseconds(500))
+                return String(decoding: connection.inbound.readableBytes, as: UTF8.self)
+            } catch {
+                return "\(error)"
+            }
+        }.value
+        #expect(outcome == "second")
+        acceptor.stop()
+    }
+
     @Test func jobsFromOtherThreadsWakeASleepingReactor() async throws {
         let group = try ReactorGroup(count: 1)
         defer { group.shutdown() }

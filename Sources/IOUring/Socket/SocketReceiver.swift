@@ -16,6 +16,9 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     let highWaterMark: Int
 
     private(set) var reachedEnd = false
+    /// Bytes arrived since the last wait returned: the next wait must not sleep, or data
+    /// that came in while the reader was busy (sending, say) would go unnoticed.
+    private var arrivedSinceLastWait = false
     private var failure: IOError?
     private var isClosed = false
     private var waiter: UnsafeContinuation<WaitOutcome, Never>?
@@ -31,8 +34,13 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
         self.highWaterMark = highWaterMark
     }
 
-    /// Waits until more bytes were appended to `inbound`; false at the end of the stream.
+    /// Waits until bytes were appended to `inbound` since the previous wait; false at the end
+    /// of the stream.
     func waitForData(timeout: Duration?) async throws -> Bool {
+        if arrivedSinceLastWait {
+            arrivedSinceLastWait = false
+            return true
+        }
         if let failure { throw failure }
         if reachedEnd { return false }
         if Task.isCancelled { throw CancellationError() }
@@ -44,7 +52,9 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
             reactor.execute { [self] in resume(.cancelled) }
         }
         switch outcome {
-        case .data: return true
+        case .data:
+            arrivedSinceLastWait = false
+            return true
         case .end: return false
         case .failed: throw failure!
         case .timedOut: throw IOTimeoutError()
@@ -77,6 +87,7 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
         }
         guard !isClosed else { return }
         if result > 0 {
+            arrivedSinceLastWait = true
             if inbound.readableCount >= highWaterMark && more { reactor.disarm(self) }
             resume(.data)
         } else if result == 0 {

@@ -36,7 +36,8 @@ public final class TCPConnection: @unchecked Sendable {
     /// The peer's address.
     public var remoteAddress: SocketAddress? { SocketAddress.peer(of: fd) }
 
-    /// Waits until more bytes arrive in ``inbound``.
+    /// Waits until more bytes arrive in ``inbound``: returns at once if some arrived since the
+    /// previous call returned, so data that came while the caller was busy is never missed.
     ///
     /// - Returns: false when the peer closed its side and nothing more will come.
     /// - Throws: ``IOTimeoutError`` after `timeout` without data, `CancellationError`, ``IOError``.

@@ -18,6 +18,23 @@ struct ConnectionTests {
         try await server.stop()
     }
 
+    @Test func twoThousandBackToBackRequestsAreAllAnswered() async throws {
+        let server = try await LiveServer.start(echoResponder)
+        let port = server.port
+        let answered = try await onThread {
+            let client = try RawHTTPClient(port: port, timeout: 2)
+            var answered = 0
+            for _ in 0..<2000 {
+                try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+                guard (try? client.readResponse())??.status == 200 else { break }
+                answered += 1
+            }
+            return answered
+        }
+        #expect(answered == 2000)
+        try await server.stop()
+    }
+
     @Test func sixteenPipelinedRequestsAreAnsweredInOrder() async throws {
         let server = try await LiveServer.start(echoResponder)
         let port = server.port
