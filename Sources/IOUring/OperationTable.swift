@@ -11,7 +11,11 @@ struct OperationTable {
         var continuation: UnsafeContinuation<Int32, Never>?
         var owner: AnyObject?
         var generation: UInt32 = 0
+        var cancellationRequested = false
     }
+
+    /// Where an operation stands when its cancellation is asked for.
+    enum CancellationState { case inFlight, notSubmittedYet, finished }
 
     private var slots: [Slot] = []
     private var free: [Int] = []
@@ -33,15 +37,21 @@ struct OperationTable {
         return CompletionTag.operation(slot: slot, generation: slots[slot].generation)
     }
 
-    /// Records the continuation that the completion of `userData` resumes.
-    mutating func attach(_ continuation: UnsafeContinuation<Int32, Never>, to userData: UInt64) {
-        slots[CompletionTag.slot(of: userData).slot].continuation = continuation
+    /// Records the continuation that the completion of `userData` resumes; true when a
+    /// cancellation was asked for before it was submitted.
+    mutating func attach(_ continuation: UnsafeContinuation<Int32, Never>, to userData: UInt64) -> Bool {
+        let slot = CompletionTag.slot(of: userData).slot
+        slots[slot].continuation = continuation
+        return slots[slot].cancellationRequested
     }
 
-    /// Whether `userData` still names an operation in flight (not completed, slot not reused).
-    func isInFlight(_ userData: UInt64) -> Bool {
+    /// Notes that the operation should be cancelled, and says whether it is in the kernel yet.
+    mutating func requestCancellation(_ userData: UInt64) -> CancellationState {
         let (slot, generation) = CompletionTag.slot(of: userData)
-        return slot < slots.count && slots[slot].generation == generation && slots[slot].continuation != nil
+        guard slot < slots.count, slots[slot].generation == generation else { return .finished }
+        if slots[slot].continuation != nil { return .inFlight }
+        slots[slot].cancellationRequested = true
+        return .notSubmittedYet
     }
 
     /// Frees the slot and hands back its continuation; `nil` for a stale tag.
@@ -52,6 +62,7 @@ struct OperationTable {
         else { return nil }
         slots[slot].continuation = nil
         slots[slot].owner = nil
+        slots[slot].cancellationRequested = false
         slots[slot].generation &+= 1
         free.append(slot)
         return continuation

@@ -20,7 +20,9 @@ extension Reactor {
         let tag = operations.reserve(owner: owner)
         return await withTaskCancellationHandler {
             await withUnsafeContinuation { continuation in
-                operations.attach(continuation, to: tag)
+                // The task may have been suspended since `reserve` (an executor switch), and a
+                // cancellation may have come meanwhile: then it goes in right behind the operation.
+                let cancelled = operations.attach(continuation, to: tag)
                 let sqe = ring.nextSubmission()
                 prepare(sqe)
                 io_uring_sqe_set_data64(sqe, tag)
@@ -30,6 +32,7 @@ extension Reactor {
                     io_uring_prep_link_timeout(timer, operations.timeoutStorage(for: tag, nanoseconds: timeout.nanoseconds), 0)
                     io_uring_sqe_set_data64(timer, CompletionTag.ignored)
                 }
+                if cancelled { submitCancellation(of: tag) }
             }
         } onCancel: {
             self.execute { self.cancelOperation(tag) }
@@ -37,7 +40,13 @@ extension Reactor {
     }
 
     private func cancelOperation(_ tag: UInt64) {
-        guard operations.isInFlight(tag) else { return }
+        switch operations.requestCancellation(tag) {
+        case .inFlight: submitCancellation(of: tag)
+        case .notSubmittedYet, .finished: break
+        }
+    }
+
+    private func submitCancellation(of tag: UInt64) {
         let sqe = ring.nextSubmission()
         io_uring_prep_cancel64(sqe, tag, 0)
         io_uring_sqe_set_data64(sqe, CompletionTag.ignored)

@@ -79,6 +79,24 @@ struct ReactorTests {
         #expect(clock.now - start < .seconds(5))
     }
 
+    @Test func cancellingFromTheSameReactorCancelsTheOperation() async throws {
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        let clock = ContinuousClock()
+        let elapsed = await Task(executorPreference: reactor) { () -> Duration in
+            let start = clock.now
+            let sleeper = Task(executorPreference: reactor) { try await reactor.sleep(for: .seconds(30)) }
+            // Let the sleeper queue its submission, then cancel it in the same loop turn, so
+            // the operation and its cancellation reach the kernel in one batch.
+            await Task.yield()
+            sleeper.cancel()
+            _ = await sleeper.result
+            return clock.now - start
+        }.value
+        #expect(elapsed < .seconds(5))
+    }
+
     @Test func receiveTimesOutWhenThePeerIsSilent() async throws {
         let group = try ReactorGroup(count: 1)
         defer { group.shutdown() }
