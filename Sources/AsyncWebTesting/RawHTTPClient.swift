@@ -36,11 +36,9 @@ public final class RawHTTPClient: @unchecked Sendable {
                 Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard result == 0 else {
-            let error = IOError(code: errno, operation: "connect")
-            close(fd)
-            throw error
-        }
+        // No close here on failure: the object is fully initialized, so deinit closes the
+        // socket, and a second close could hit a descriptor another thread just opened.
+        guard result == 0 else { throw IOError(code: errno, operation: "connect") }
         setTimeout(seconds: timeout)
     }
 

@@ -151,6 +151,8 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
     }
 
     private func tearDown() {
+        // Closes and sends queued in the last turn must still happen.
+        ring.submitAndCollect()
         isStopped.store(true, ordering: .releasing)
         // Destroying the ring makes the kernel cancel and finish everything in flight, so the
         // memory owned by pending operations is free to go afterwards.

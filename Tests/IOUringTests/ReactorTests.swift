@@ -25,9 +25,7 @@ struct ReactorTests {
             for (index, client) in clients.enumerated() { client.write("message \(index);") }
             return clients.enumerated().filter { index, client in
                 let expected = "message \(index);"
-                let got = String(decoding: client.read(count: expected.utf8.count), as: UTF8.self)
-                if got != expected { print("FAILED", index, got) }
-                return got == expected
+                return String(decoding: client.read(count: expected.utf8.count), as: UTF8.self) == expected
             }.count
         }
         #expect(replies == 1000)

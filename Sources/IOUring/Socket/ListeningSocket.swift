@@ -49,16 +49,20 @@ public final class ListeningSocket: Sendable {
 
     /// Binds one listening socket per reactor on `address`, all sharing its port.
     ///
-    /// `SO_REUSEPORT` would also let another process of the same user join the port and
-    /// silently take part of its connections, so the port is first bound exclusively: a
-    /// port someone else holds fails here with `EADDRINUSE`, and port 0 becomes one free port.
+    /// `SO_REUSEPORT` would also let another process of the same user join a port and
+    /// silently take part of its connections, so a given port is first bound exclusively:
+    /// one that someone else holds fails here with `EADDRINUSE`. Port 0 is left to the
+    /// kernel, whose first choice for a reuse-port socket is a port nobody holds; the rest
+    /// of the group then joins that port.
     public static func group(address: SocketAddress, count: Int, backlog: Int32 = 1024) throws(IOError) -> [ListeningSocket] {
-        let probe = try ListeningSocket(address: address, reusePort: false, backlog: 1)
+        if address.port != 0 {
+            try ListeningSocket(address: address, reusePort: false, backlog: 1).closeNow()
+        }
+        let first = try ListeningSocket(address: address, reusePort: true, backlog: backlog)
         var shared = address
-        shared.port = probe.localAddress.port
-        probe.closeNow()
-        var sockets: [ListeningSocket] = []
-        for _ in 0..<max(count, 1) {
+        shared.port = first.localAddress.port
+        var sockets = [first]
+        for _ in 1..<max(count, 1) {
             sockets.append(try ListeningSocket(address: shared, reusePort: true, backlog: backlog))
         }
         return sockets
