@@ -68,7 +68,14 @@ final class AcceptQueue: MultishotTarget, @unchecked Sendable {
                 }
             }
             await withTaskCancellationHandler {
-                await withUnsafeContinuation { waiter = $0 }
+                await withUnsafeContinuation { continuation in
+                    // Checked here, where no completion can slip in between check and wait.
+                    if isStopped || !accepted.isEmpty || failure != nil {
+                        continuation.resume()
+                    } else {
+                        waiter = continuation
+                    }
+                }
             } onCancel: {
                 self.stop()
             }

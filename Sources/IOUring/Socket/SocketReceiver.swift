@@ -37,29 +37,40 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     /// Waits until bytes were appended to `inbound` since the previous wait; false at the end
     /// of the stream.
     func waitForData(timeout: Duration?) async throws -> Bool {
-        if arrivedSinceLastWait {
-            arrivedSinceLastWait = false
-            return true
-        }
-        if let failure { throw failure }
-        if reachedEnd { return false }
         if Task.isCancelled { throw CancellationError() }
-        if !isArmed { arm() }
+        if !isArmed && !reachedEnd && failure == nil && !isClosed { arm() }
         if let timeout { setDeadline(MonotonicClock.deadline(after: timeout)) }
         let outcome = await withTaskCancellationHandler {
-            await withUnsafeContinuation { waiter = $0 }
+            await withUnsafeContinuation { continuation in
+                // Decided here, where no completion can slip in: the task may have been
+                // suspended since the checks above, and data that came meanwhile found no waiter.
+                if let outcome = readyOutcome() {
+                    continuation.resume(returning: outcome)
+                } else {
+                    waiter = continuation
+                }
+            }
         } onCancel: { [reactor] in
             reactor.execute { [self] in resume(.cancelled) }
         }
+        // Whatever came before this point is in `inbound` for the caller to see.
+        if outcome == .data { arrivedSinceLastWait = false }
         switch outcome {
-        case .data:
-            arrivedSinceLastWait = false
-            return true
+        case .data: return true
         case .end: return false
         case .failed: throw failure!
         case .timedOut: throw IOTimeoutError()
         case .cancelled: throw CancellationError()
         }
+    }
+
+    /// What a wait returns without sleeping, if anything: new data first, then the end or a failure.
+    private func readyOutcome() -> WaitOutcome? {
+        if arrivedSinceLastWait { return .data }
+        if failure != nil { return .failed }
+        if reachedEnd { return .end }
+        if isClosed { return .cancelled }
+        return nil
     }
 
     /// Stops receiving for good; late completions are dropped.
