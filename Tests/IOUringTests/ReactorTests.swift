@@ -62,6 +62,34 @@ struct ReactorTests {
         }
     }
 
+    @Test func anActorCanUseTheReactorAsItsSerialExecutor() async throws {
+        actor Counter {
+            let reactor: Reactor
+            var count = 0
+            nonisolated var unownedExecutor: UnownedSerialExecutor { reactor.asUnownedSerialExecutor() }
+            init(reactor: Reactor) { self.reactor = reactor }
+            func increment() -> Bool {
+                count += 1
+                return reactor.isOnReactorThread
+            }
+        }
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        let counter = Counter(reactor: reactor)
+        // From the global pool and from a task on the reactor, concurrently.
+        async let fromPool = (0..<500).asyncAllSatisfy { _ in await counter.increment() }
+        async let fromReactor = Task(executorPreference: reactor) {
+            await (0..<500).asyncAllSatisfy { _ in
+                try? await reactor.sleep(for: .microseconds(1))
+                return await counter.increment()
+            }
+        }.value
+        let (a, b) = await (fromPool, fromReactor)
+        #expect(a && b)
+        #expect(await counter.count == 1000)
+    }
+
     @Test func cancellingATaskCancelsItsOperationInTheRing() async throws {
         let group = try ReactorGroup(count: 1)
         defer { group.shutdown() }
@@ -197,5 +225,12 @@ struct ReactorTests {
         #expect(throws: IOError(code: EADDRINUSE, operation: "bind 127.0.0.1:\(first.localAddress.port)")) {
             _ = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: first.localAddress.port), reusePort: false)
         }
+    }
+}
+
+extension Sequence where Element: Sendable {
+    func asyncAllSatisfy(_ predicate: (Element) async -> Bool) async -> Bool {
+        for element in self where !(await predicate(element)) { return false }
+        return true
     }
 }
