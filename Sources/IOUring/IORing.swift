@@ -13,7 +13,12 @@ final class IORing {
 
     /// Creates a ring, preferring the single-issuer setup and falling back where the kernel lacks it.
     init(entries: UInt32) throws(IOUringUnavailable) {
-        raw = .allocate(capacity: 1)
+        // Built before `self` is initialized, so a failure never reaches deinit.
+        raw = try Self.makeRing(entries: entries)
+    }
+
+    private static func makeRing(entries: UInt32) throws(IOUringUnavailable) -> UnsafeMutablePointer<io_uring> {
+        let raw = UnsafeMutablePointer<io_uring>.allocate(capacity: 1)
         let preferred: [UInt32] = [
             IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_SUBMIT_ALL,
             IORING_SETUP_SUBMIT_ALL,
@@ -25,7 +30,7 @@ final class IORing {
             params.flags = flags | IORING_SETUP_CQSIZE
             params.cq_entries = entries * 4
             let result = io_uring_queue_init_params(entries, raw, &params)
-            if result == 0 { return }
+            if result == 0 { return raw }
             lastError = -result
             // EINVAL means "this kernel does not know a flag": try the next set. Anything else is final.
             if lastError != EINVAL { break }

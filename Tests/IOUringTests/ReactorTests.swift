@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import IOUring
+@testable import IOUring
 import Testing
 
 @Suite("Reactor")
@@ -178,6 +178,40 @@ struct ReactorTests {
         }.value
         #expect(outcome == "second")
         acceptor.stop()
+    }
+
+    @Test func gatheredSendAndHalfCloseReachThePeer() async throws {
+        let group = try ReactorGroup(count: 1)
+        defer { group.shutdown() }
+        let reactor = group.reactors[0]
+        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
+        let port = listening.localAddress.port
+        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        async let received = onThread {
+            let client = try BlockingClient(port: port)
+            return String(decoding: client.readToEnd(), as: UTF8.self)
+        }
+        let sent = await Task(executorPreference: reactor) { () -> Bool in
+            guard let connection = try? await acceptor.next() else { return false }
+            defer { connection.close() }
+            let head = IOBuffer(), body = IOBuffer()
+            head.append("head|")
+            body.append(String(repeating: "b", count: 100_000))
+            guard (try? await connection.send([head, body])) != nil else { return false }
+            connection.shutdownWrite()
+            // The peer sees end of stream while this side could still receive.
+            try? await reactor.sleep(for: .milliseconds(50))
+            return head.readableCount == 0 && body.readableCount == 0
+        }.value
+        #expect(sent)
+        #expect(try await received == "head|" + String(repeating: "b", count: 100_000))
+        acceptor.stop()
+    }
+
+    @Test func unavailableIOUringExplainsTheCauseAndTheWayOut() {
+        #expect(IOUringUnavailable(code: EPERM).description.contains("kernel.io_uring_disabled"))
+        #expect(IOUringUnavailable(code: EPERM).description.contains("seccomp"))
+        #expect(IOUringUnavailable(code: ENOSYS).description.contains("ENOSYS"))
     }
 
     @Test func jobsFromOtherThreadsWakeASleepingReactor() async throws {

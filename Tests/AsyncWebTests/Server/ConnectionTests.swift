@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Testing
 
@@ -86,6 +87,26 @@ struct ConnectionTests {
         }
         #expect(header == "close")
         #expect(closed)
+        try await server.stop()
+    }
+
+    @Test func handlersRunOnTheirConnectionsReactorThread() async throws {
+        let server = try await LiveServer.start(ClosureResponder { _ in
+            let before = Reactor.current
+            try await Task.sleep(for: .milliseconds(1))  // resumes from the global pool's timer
+            let after = Reactor.current
+            let same = before != nil && before === after && after!.isOnReactorThread
+            return Response(body: ResponseBody(string: same ? "reactor" : "elsewhere"))
+        })
+        let port = server.port
+        let answers = try await onThread {
+            try (0..<4).map { _ in
+                let client = try RawHTTPClient(port: port)
+                try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+                return try client.readResponse()?.text
+            }
+        }
+        #expect(answers == Array(repeating: "reactor", count: 4))
         try await server.stop()
     }
 
