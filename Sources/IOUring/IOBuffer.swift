@@ -44,12 +44,6 @@ public final class IOBuffer: @unchecked Sendable {
         }
     }
 
-    /// Drops everything, keeping the allocation.
-    public func clear() {
-        readerIndex = 0
-        writerIndex = 0
-    }
-
     /// Makes room for `count` more bytes, first by moving unread bytes to the front, then by growing.
     public func reserveWritable(_ count: Int) {
         if capacity - writerIndex >= count { return }
@@ -133,9 +127,16 @@ public final class IOBuffer: @unchecked Sendable {
         }
     }
 
-    /// Appends `value` in lowercase hexadecimal (chunk sizes).
+    /// Appends a non-negative `value` in lowercase hexadecimal (chunk sizes).
     public func appendHexadecimal(_ value: Int) {
-        let digits = Array(String(value, radix: 16).utf8)
-        append(contentsOf: digits)
+        precondition(value >= 0, "hexadecimal chunk sizes are never negative")
+        let digitCount = max(1, (Int.bitWidth - value.leadingZeroBitCount + 3) / 4)
+        write(minimumCapacity: digitCount) { space in
+            for index in 0..<digitCount {
+                let nibble = (value >> ((digitCount - 1 - index) * 4)) & 0xF
+                space[index] = nibble < 10 ? UInt8(48 + nibble) : UInt8(87 + nibble)
+            }
+            return digitCount
+        }
     }
 }

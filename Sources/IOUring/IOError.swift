@@ -27,11 +27,6 @@ public struct IOError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         "\(operation) failed: \(String(cString: strerror(code))) (errno \(code))"
     }
-
-    /// The peer went away: reset, broken pipe or a closed socket.
-    public var isDisconnect: Bool {
-        code == ECONNRESET || code == EPIPE || code == ENOTCONN || code == EBADF
-    }
 }
 
 /// A deadline for an operation passed before it completed.

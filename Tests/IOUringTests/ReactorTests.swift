@@ -124,16 +124,11 @@ struct ReactorTests {
     }
 
     @Test func receiveTimesOutWhenThePeerIsSilent() async throws {
-        let group = try ReactorGroup(count: 1)
-        defer { group.shutdown() }
-        let reactor = group.reactors[0]
-        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0), reusePort: false)
-        let port = listening.localAddress.port
-        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        let server = try OneConnectionServer()
+        defer { server.stop() }
+        let port = server.port
         let client = try await onThread { try BlockingClient(port: port) }
-        let outcome = await Task(executorPreference: reactor) { () -> String in
-            guard let connection = try? await acceptor.next() else { return "no connection" }
-            defer { connection.close() }
+        let outcome = await server.serve { connection, _ in
             do {
                 try await connection.receive(timeout: .milliseconds(100))
                 return "data"
@@ -142,19 +137,15 @@ struct ReactorTests {
             } catch {
                 return "\(error)"
             }
-        }.value
+        }
         #expect(outcome == "timed out")
         _ = client
-        acceptor.stop()
     }
 
     @Test func bytesArrivingWhileTheReaderIsBusyAreNotMissed() async throws {
-        let group = try ReactorGroup(count: 1)
-        defer { group.shutdown() }
-        let reactor = group.reactors[0]
-        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
-        let port = listening.localAddress.port
-        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        let server = try OneConnectionServer()
+        defer { server.stop() }
+        let port = server.port
         let client = try await onThread { try BlockingClient(port: port) }
         let writer = Thread {
             client.write("first")
@@ -162,9 +153,7 @@ struct ReactorTests {
             client.write("second")  // arrives while the server task sleeps below
         }
         writer.start()
-        let outcome = await Task(executorPreference: reactor) { () -> String in
-            guard let connection = try? await acceptor.next() else { return "no connection" }
-            defer { connection.close() }
+        let outcome = await server.serve { connection, reactor in
             do {
                 while connection.inbound.readableCount < 5 { try await connection.receive(timeout: .seconds(5)) }
                 connection.consume(5)
@@ -175,25 +164,19 @@ struct ReactorTests {
             } catch {
                 return "\(error)"
             }
-        }.value
+        }
         #expect(outcome == "second")
-        acceptor.stop()
     }
 
     @Test func gatheredSendAndHalfCloseReachThePeer() async throws {
-        let group = try ReactorGroup(count: 1)
-        defer { group.shutdown() }
-        let reactor = group.reactors[0]
-        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
-        let port = listening.localAddress.port
-        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        let server = try OneConnectionServer()
+        defer { server.stop() }
+        let port = server.port
         async let received = onThread {
             let client = try BlockingClient(port: port)
             return String(decoding: client.readToEnd(), as: UTF8.self)
         }
-        let sent = await Task(executorPreference: reactor) { () -> Bool in
-            guard let connection = try? await acceptor.next() else { return false }
-            defer { connection.close() }
+        let sent = await server.serve { connection, reactor in
             let head = IOBuffer(), body = IOBuffer()
             head.append("head|")
             body.append(String(repeating: "b", count: 100_000))
@@ -202,10 +185,9 @@ struct ReactorTests {
             // The peer sees end of stream while this side could still receive.
             try? await reactor.sleep(for: .milliseconds(50))
             return head.readableCount == 0 && body.readableCount == 0
-        }.value
-        #expect(sent)
+        }
+        #expect(sent == true)
         #expect(try await received == "head|" + String(repeating: "b", count: 100_000))
-        acceptor.stop()
     }
 
     @Test func unavailableIOUringExplainsTheCauseAndTheWayOut() {
@@ -225,24 +207,18 @@ struct ReactorTests {
     }
 
     @Test func peerCloseEndsTheStream() async throws {
-        let group = try ReactorGroup(count: 1)
-        defer { group.shutdown() }
-        let reactor = group.reactors[0]
-        let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0), reusePort: false)
-        let port = listening.localAddress.port
-        let acceptor = ConnectionAcceptor(listening: listening, reactor: reactor)
+        let server = try OneConnectionServer()
+        defer { server.stop() }
+        let port = server.port
         try await onThread {
             let client = try BlockingClient(port: port)
             client.write("bye")
         }
-        let received = await Task(executorPreference: reactor) { () -> String in
-            guard let connection = try? await acceptor.next() else { return "no connection" }
-            defer { connection.close() }
+        let received = await server.serve { connection, _ in
             while (try? await connection.receive(timeout: .seconds(5))) == true {}
             return String(decoding: connection.inbound.readableBytes, as: UTF8.self)
-        }.value
+        }
         #expect(received == "bye")
-        acceptor.stop()
     }
 
     @Test func aPortHeldByAnotherReusePortGroupIsRefused() throws {

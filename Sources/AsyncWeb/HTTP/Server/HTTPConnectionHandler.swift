@@ -90,23 +90,22 @@ final class HTTPConnectionHandler: @unchecked Sendable {
 
     // MARK: Answering
 
+    /// Unread body bytes skipped after a response so the connection can carry on; past
+    /// this it is cheaper to close than to read what nobody wants.
+    private static let unreadBodyDiscardLimit = 256 * 1024
+
     /// Answers one request; false when the connection must close afterwards.
     private func respond(to head: RequestHead) async throws -> Bool {
-        var keepAlive = head.keepAlive && !closeAfterCurrentRequest
         if case .contentLength(let length) = head.bodyFraming, let limit = configuration.maxBodySize, length > limit {
             // Refused before reading: the client may not send the body at all (100-continue).
             try await sendError(.contentTooLarge)
             return false
         }
-        let reader = BodyReader(
-            connection: connection, framing: head.bodyFraming, maxBodySize: configuration.maxBodySize,
-            timeout: configuration.bodyReadTimeout, expectsContinue: head.expectsContinue,
-            sendContinue: { [unowned self] in
-                output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
-                try await flush()
-            })
+        let reader = makeBodyReader(for: head)
         let request = Request(
-            head: head, body: RequestBody(reader: reader, reactor: connection.reactor), remoteAddress: remoteAddress)
+            head: head,
+            body: reader.map { RequestBody(reader: $0, reactor: connection.reactor) } ?? .empty,
+            remoteAddress: remoteAddress)
 
         var response: Response
         do {
@@ -115,18 +114,31 @@ final class HTTPConnectionHandler: @unchecked Sendable {
             response = errorResponse(for: error, request: request)
         }
 
-        // Shutdown may have begun while the handler ran.
-        if closeAfterCurrentRequest { keepAlive = false }
-        if !reader.isComplete {
-            if reader.failed || reader.continueState == .pending {
-                // The body was refused, broken, or never asked for: its bytes are not coming
-                // (or not trustworthy), so the connection cannot carry another request.
+        // Read after the handler: shutdown may have begun while it ran.
+        var keepAlive = head.keepAlive && !closeAfterCurrentRequest
+        if let reader, !reader.isComplete {
+            // A body that was refused, broken or never asked for (100-continue) is not coming
+            // whole, so the connection cannot carry another request; a small leftover is skipped.
+            let skippable = !reader.failed && reader.continueState != .pending
+            if !skippable {
                 keepAlive = false
-            } else if !(await reader.discardRemaining(limit: 256 * 1024)) {
+            } else if !(await reader.discardRemaining(limit: Self.unreadBodyDiscardLimit)) {
                 keepAlive = false
             }
         }
         return try await write(response, for: head, keepAlive: keepAlive)
+    }
+
+    /// The reader of the request's body; nil when it has none, the common case.
+    private func makeBodyReader(for head: RequestHead) -> BodyReader? {
+        if case .none = head.bodyFraming { return nil }
+        return BodyReader(
+            connection: connection, framing: head.bodyFraming, maxBodySize: configuration.maxBodySize,
+            timeout: configuration.bodyReadTimeout, expectsContinue: head.expectsContinue,
+            sendContinue: { [unowned self] in
+                output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
+                try await flush()
+            })
     }
 
     private func errorResponse(for error: any Error, request: Request) -> Response {
