@@ -1,10 +1,6 @@
 // liburing for Swift. `features.h` must come first: without it this module and
 // the OpenSSL one disagree about `fd_set` when both are imported.
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
 #include <features.h>
-#include <sched.h>
 #include <liburing.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -16,9 +12,16 @@ static const unsigned char CLibURing_IOSQE_IO_LINK = IOSQE_IO_LINK;
 static const unsigned char CLibURing_IOSQE_BUFFER_SELECT = IOSQE_BUFFER_SELECT;
 static const unsigned char CLibURing_IOSQE_CQE_SKIP_SUCCESS = IOSQE_CQE_SKIP_SUCCESS;
 
-// CPU_COUNT is a macro; the CPUs this process may run on (taskset narrows them).
+#include <sys/syscall.h>
+#include <unistd.h>
+
+// The CPUs this process may run on (taskset narrows them). The raw system call, because
+// sched_getaffinity needs _GNU_SOURCE, which would change fd_set here and clash with Glibc.
 static inline int CLibURing_allowedCPUCount(void) {
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof(set), &set) != 0) return 0;
-    return CPU_COUNT(&set);
+    unsigned long mask[16] = {0};
+    long bytes = syscall(SYS_sched_getaffinity, 0, sizeof(mask), mask);
+    if (bytes <= 0) return 0;
+    int count = 0;
+    for (long i = 0; i < bytes / (long)sizeof(unsigned long); i++) count += __builtin_popcountl(mask[i]);
+    return count;
 }

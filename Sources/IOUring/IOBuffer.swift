@@ -8,13 +8,15 @@ import Glibc
 /// for the length of an operation; the reactor keeps the buffer alive until that operation
 /// completes. Not thread-safe: it belongs to one connection on one reactor.
 public final class IOBuffer: @unchecked Sendable {
-    private(set) var storage: UnsafeMutableRawPointer
+    // Exclusivity checks on these cost more than the appends they guard; the buffer is
+    // confined to one thread and never lends its properties inout across a suspension.
+    @exclusivity(unchecked) private(set) var storage: UnsafeMutableRawPointer
     /// Bytes allocated.
-    public private(set) var capacity: Int
+    @exclusivity(unchecked) public private(set) var capacity: Int
     /// Where the unread bytes start.
-    public private(set) var readerIndex = 0
+    @exclusivity(unchecked) public private(set) var readerIndex = 0
     /// Where the next written byte goes.
-    public private(set) var writerIndex = 0
+    @exclusivity(unchecked) public private(set) var writerIndex = 0
 
     public init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)

@@ -17,12 +17,8 @@ extension Reactor {
             globalConcurrentExecutor.enqueue(job)
             return
         }
-        let mustWake = inbox.withLock { inbox in
-            inbox.jobs.append(job)
-            defer { inbox.sleeping = false }
-            return inbox.sleeping
-        }
-        if mustWake { wake() }
+        inbox.withLock { $0.jobs.append(job) }
+        handedOver()
     }
 
     public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
@@ -49,12 +45,16 @@ extension Reactor {
             localActions.append(action)
             return
         }
-        let mustWake = inbox.withLock { inbox in
-            inbox.actions.append(action)
-            defer { inbox.sleeping = false }
-            return inbox.sleeping
-        }
-        if mustWake { wake() }
+        inbox.withLock { $0.actions.append(action) }
+        handedOver()
+    }
+
+    /// Flags the inbox and wakes the loop if it sleeps. Both flags are sequentially
+    /// consistent, paired with `prepareToSleep`: either this thread sees the loop asleep and
+    /// wakes it, or the loop sees the flag and does not sleep.
+    private func handedOver() {
+        inboxHasWork.store(true, ordering: .sequentiallyConsistent)
+        if isSleeping.exchange(false, ordering: .sequentiallyConsistent) { wake() }
     }
 
     /// Interrupts a ring wait by completing the pending eventfd read.

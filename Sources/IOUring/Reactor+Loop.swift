@@ -27,7 +27,7 @@ extension Reactor {
             if localJobs.isEmpty && localActions.isEmpty {
                 if prepareToSleep() {
                     ring.submitAndWait(timeoutNanoseconds: timeUntilNextDeadline())
-                    inbox.withLock { $0.sleeping = false }
+                    isSleeping.store(false, ordering: .relaxed)
                 }
             } else {
                 ring.submitAndCollect()
@@ -41,26 +41,26 @@ extension Reactor {
 
     /// Moves work sent from other threads onto the local queues; false once shutdown was asked.
     private func takeInbox() -> Bool {
-        inbox.withLock { inbox in
-            if !inbox.jobs.isEmpty {
+        if inboxHasWork.load(ordering: .acquiring) {
+            inboxHasWork.store(false, ordering: .sequentiallyConsistent)
+            inbox.withLock { inbox in
                 localJobs.append(contentsOf: inbox.jobs)
                 inbox.jobs.removeAll(keepingCapacity: true)
-            }
-            if !inbox.actions.isEmpty {
                 for action in inbox.actions { localActions.append(action) }
                 inbox.actions.removeAll(keepingCapacity: true)
             }
-            return !inbox.stopRequested
         }
+        return !stopRequested.load(ordering: .acquiring)
     }
 
-    /// Marks the loop asleep unless work arrived meanwhile; the mark tells other threads to wake it.
+    /// Marks the loop asleep unless work arrived meanwhile (see `handedOver`).
     private func prepareToSleep() -> Bool {
-        inbox.withLock { inbox in
-            guard inbox.jobs.isEmpty, inbox.actions.isEmpty, !inbox.stopRequested else { return false }
-            inbox.sleeping = true
-            return true
+        isSleeping.store(true, ordering: .sequentiallyConsistent)
+        if inboxHasWork.load(ordering: .sequentiallyConsistent) || stopRequested.load(ordering: .sequentiallyConsistent) {
+            isSleeping.store(false, ordering: .relaxed)
+            return false
         }
+        return true
     }
 
     private func timeUntilNextDeadline() -> UInt64? {

@@ -11,6 +11,11 @@ extension Response: ResponseConvertible {
 
 extension String: ResponseConvertible {
     public func makeResponse() -> Response {
-        Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: ResponseBody(string: self))
+        Response(status: .ok, headers: HTTPHeaders.html, body: ResponseBody(string: self))
     }
+}
+
+extension HTTPHeaders {
+    /// `Content-Type: text/html; charset=utf-8`, built once and shared (copy on write).
+    static let html: HTTPHeaders = ["Content-Type": "text/html; charset=utf-8"]
 }
