@@ -1,8 +1,18 @@
-/// A value a handler may return, turned into a ``Response`` the way Flask converts return values.
+/// A value a handler may return, turned into a ``Response`` by Flask's rules.
 ///
-/// A `String` becomes a `200` `text/html; charset=utf-8` response; a ``Response`` is sent as is.
-public protocol ResponseConvertible: Sendable {
-    func makeResponse() -> Response
+/// - `String` (and ``Markup``): `200`, `text/html; charset=utf-8`.
+/// - Dictionaries with `String` keys and arrays of `Encodable` values: JSON, as `jsonify`.
+/// - Your own `Encodable` models: declare `ResponseConvertible` and they become JSON too.
+/// - ``Response``: sent as is; ``HTTPStatus`` alone: an empty body with that status.
+public protocol ResponseConvertible {
+    func makeResponse() throws -> Response
+}
+
+extension ResponseConvertible where Self: Encodable {
+    /// Encodable models answer as JSON.
+    public func makeResponse() throws -> Response {
+        try jsonify(self)
+    }
 }
 
 extension Response: ResponseConvertible {
@@ -15,7 +25,52 @@ extension String: ResponseConvertible {
     }
 }
 
+extension Substring: ResponseConvertible {
+    public func makeResponse() -> Response {
+        String(self).makeResponse()
+    }
+}
+
+extension Markup: ResponseConvertible {
+    public func makeResponse() -> Response {
+        html.makeResponse()
+    }
+}
+
+extension HTTPStatus: ResponseConvertible {
+    public func makeResponse() -> Response {
+        Response(status: self)
+    }
+}
+
+extension Dictionary: ResponseConvertible where Key == String, Value: Encodable {}
+extension Array: ResponseConvertible where Element: Encodable {}
+
 extension HTTPHeaders {
     /// `Content-Type: text/html; charset=utf-8`, built once and shared (copy on write).
     static let html: HTTPHeaders = ["Content-Type": "text/html; charset=utf-8"]
+    /// `Content-Type: application/json`.
+    static let json: HTTPHeaders = ["Content-Type": "application/json"]
+}
+
+/// A response built from a body with a status and headers (Flask's `make_response` and its
+/// `return body, status, headers` tuples).
+///
+/// ```swift
+/// app.get("/created") { try makeResponse("created", status: 201, headers: ["X-Tuple": "yes"]) }
+/// ```
+/// Headers given here are added to the body's own (`Content-Type` is replaced).
+public func makeResponse(
+    _ body: some ResponseConvertible, status: HTTPStatus? = nil, headers: HTTPHeaders = [:]
+) throws -> Response {
+    var response = try body.makeResponse()
+    if let status { response.status = status }
+    for (name, value) in headers {
+        if name.equalsIgnoringASCIICase("Content-Type") {
+            response.headers[name] = value
+        } else {
+            response.headers.add(name, value)
+        }
+    }
+    return response
 }

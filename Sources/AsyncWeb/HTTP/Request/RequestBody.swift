@@ -6,32 +6,55 @@ internal import IOUring
 /// for try await chunk in request.body { try file.write(chunk) }   // streamed, never whole
 /// let bytes = try await request.body.collect(upTo: 1 << 20)       // or gathered, with a cap
 /// ```
-/// The body can be read once. Reading it sends `100 Continue` first when the client asked
-/// for it. A body that exceeds the server's ``ServerConfiguration/maxBodySize`` fails with
-/// a 413 error.
+/// Read it once. Reading sends `100 Continue` first when the client asked for it. A body
+/// over the server's ``ServerConfiguration/maxBodySize`` fails with a 413 error.
 public struct RequestBody: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
 
-    let reader: BodyReader?
-    let reactor: Reactor?
+    enum Source: Sendable {
+        case empty
+        case bytes([UInt8])
+        case connection(BodyReader, Reactor)
+    }
+
+    let source: Source
 
     /// A body with nothing in it.
-    public static let empty = RequestBody(reader: nil, reactor: nil)
+    public static let empty = RequestBody(source: .empty)
+
+    /// A body of bytes already in memory (tests, and requests built by hand).
+    public init(bytes: [UInt8]) {
+        source = bytes.isEmpty ? .empty : .bytes(bytes)
+    }
+
+    init(source: Source) {
+        self.source = source
+    }
+
+    init(reader: BodyReader, reactor: Reactor) {
+        source = .connection(reader, reactor)
+    }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        let reader: BodyReader?
-        let reactor: Reactor?
+        var source: Source
 
         public mutating func next() async throws -> [UInt8]? {
-            guard let reader, let reactor else { return nil }
-            if reactor.isOnReactorThread { return try await reader.next() }
-            // Read from another executor: the connection's state lives on its reactor.
-            return try await withTaskExecutorPreference(reactor) { try await reader.next() }
+            switch source {
+            case .empty:
+                return nil
+            case .bytes(let bytes):
+                source = .empty
+                return bytes
+            case .connection(let reader, let reactor):
+                if reactor.isOnReactorThread { return try await reader.next() }
+                // Read from another executor: the connection's state lives on its reactor.
+                return try await withTaskExecutorPreference(reactor) { try await reader.next() }
+            }
         }
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(reader: reader, reactor: reactor)
+        AsyncIterator(source: source)
     }
 
     /// Gathers the whole body.

@@ -102,3 +102,27 @@ extension ArraySlice: BodyChunk where Element == UInt8 {
         try withUnsafeBytes(body)
     }
 }
+
+extension ResponseBody {
+    /// The whole body in memory, running a stream to its end (for tests and in-process calls).
+    public func collect() async throws -> [UInt8] {
+        switch storage {
+        case .empty: return []
+        case .string(let string): return Array(string.utf8)
+        case .bytes(let bytes): return bytes
+        case .stream(_, let write):
+            var writer: any ResponseBodyWriter = CollectingBodyWriter()
+            try await write(&writer)
+            return (writer as! CollectingBodyWriter).bytes
+        }
+    }
+}
+
+/// A writer that keeps what a stream writes.
+private struct CollectingBodyWriter: ResponseBodyWriter {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ chunk: some BodyChunk) async throws {
+        chunk.withBodyBytes { bytes.append(contentsOf: $0) }
+    }
+}

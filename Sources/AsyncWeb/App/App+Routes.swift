@@ -1,0 +1,58 @@
+extension App {
+    /// Registers `handler` for the URL rule `rule` and each of `methods` (Flask's `@app.route`).
+    ///
+    /// - Parameter name: the endpoint name used by `url(for:)`; defaults to the rule itself.
+    public func route<Result: ResponseConvertible>(
+        _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
+        _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) {
+        register("route") { setup in
+            setup.routes.add(rule: rule, methods: methods, endpoint: name ?? rule) { request in
+                try await handler(request).makeResponse()
+            }
+        }
+    }
+
+    /// Registers a handler that does not need the request as a parameter (it can still read ``request``).
+    public func route<Result: ResponseConvertible>(
+        _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
+        _ handler: @escaping @Sendable () async throws -> Result
+    ) {
+        route(rule, methods: methods, name: name) { (_: Request) in try await handler() }
+    }
+
+    /// `GET` (and with it `HEAD`) for `rule`.
+    public func get<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) { route(rule, methods: [.get], name: name, handler) }
+
+    /// `GET` (and with it `HEAD`) for `rule`.
+    public func get<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable () async throws -> Result
+    ) { route(rule, methods: [.get], name: name, handler) }
+
+    /// `POST` for `rule`.
+    public func post<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) { route(rule, methods: [.post], name: name, handler) }
+
+    /// `POST` for `rule`.
+    public func post<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable () async throws -> Result
+    ) { route(rule, methods: [.post], name: name, handler) }
+
+    /// `PUT` for `rule`.
+    public func put<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) { route(rule, methods: [.put], name: name, handler) }
+
+    /// `PATCH` for `rule`.
+    public func patch<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) { route(rule, methods: [.patch], name: name, handler) }
+
+    /// `DELETE` for `rule`.
+    public func delete<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) { route(rule, methods: [.delete], name: name, handler) }
+}

@@ -1,0 +1,84 @@
+internal import Logging
+
+/// An app's frozen setup and the path every request takes through it: bind the context,
+/// run the before hooks, dispatch, handle errors, run the after and teardown hooks.
+final class AppPipeline: Sendable {
+    private unowned let app: App
+    private let setup: AppSetup
+
+    init(app: App, setup: AppSetup) {
+        self.app = app
+        self.setup = setup
+    }
+
+    func respond(to request: Request) async -> Response {
+        let context = RequestContext(app: app, request: request, g: RequestGlobals())
+        return await RequestContext.$current.withValue(context) {
+            await handle(request)
+        }
+    }
+
+    private func handle(_ request: Request) async -> Response {
+        var failure: (any Error)?
+        var response: Response
+        do {
+            response = try await preprocessAndDispatch(request)
+        } catch {
+            failure = error
+            response = await self.response(for: error, request: request)
+        }
+        for hook in setup.afterRequest.reversed() {
+            do {
+                response = try await hook(response)
+            } catch {
+                failure = error
+                response = await self.response(for: error, request: request)
+            }
+        }
+        for hook in setup.teardownRequest.reversed() {
+            await hook(failure)
+        }
+        return response
+    }
+
+    private func preprocessAndDispatch(_ request: Request) async throws -> Response {
+        for hook in setup.beforeRequest {
+            if let response = try await hook() { return response }
+        }
+        return try await setup.routes.respond(to: request)
+    }
+
+    /// The response for an error: the app's handler for its type, else for its status, else
+    /// the standard error page. Anything else than an HTTP error is logged and becomes a 500.
+    private func response(for error: any Error, request: Request) async -> Response {
+        do {
+            for handler in setup.typeHandlers {
+                if let response = try await handler(error) { return response }
+            }
+            let httpError = HTTPError(from: error)
+            if httpError.status == .internalServerError {
+                app.logger.error(
+                    "Exception on \(request.rawPath) [\(request.method)]", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            if let handler = setup.statusHandlers[httpError.status.code] {
+                return try await handler(httpError)
+            }
+            return ErrorPage.response(for: httpError.status, message: httpError.message, headers: httpError.headers)
+        } catch {
+            // An error handler failed: Flask answers 500 then, and so do we.
+            app.logger.error("Error handler failed", metadata: ["error": "\(String(reflecting: error))"])
+            return ErrorPage.response(for: .internalServerError)
+        }
+    }
+}
+
+extension HTTPError {
+    /// The HTTP meaning of any error: itself, a parse error's status, or 500.
+    init(from error: any Error) {
+        switch error {
+        case let error as HTTPError: self = error
+        case let error as HTTPParseError: self.init(HTTPStatus(error.status), message: error.reason)
+        default: self.init(.internalServerError)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// A JSON response of `value`, byte for byte what Flask's `jsonify` sends: sorted keys,
+/// compact, ASCII-only, a final newline, `application/json`.
+///
+/// ```swift
+/// app.get("/me") { try jsonify(["username": "alice", "theme": "dark"]) }
+/// ```
+public func jsonify(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {
+    let tree = try EncodedValueEncoder().encode(value)
+    return Response(status: status, headers: HTTPHeaders.json, body: ResponseBody(string: FlaskJSON.serialize(tree) + "\n"))
+}
+
+/// A redirect to `location` (Flask's `redirect`), 302 unless another code is given, with
+/// Werkzeug's little HTML page for clients that do not follow it.
+///
+/// ```swift
+/// app.get("/go") { try redirect(to: url(for: "login")) }
+/// ```
+public func redirect(to location: String, code: HTTPStatus = .found) -> Response {
+    let shown = escape(location).html
+    let page = """
+        <!doctype html>
+        <html lang=en>
+        <title>Redirecting...</title>
+        <h1>Redirecting...</h1>
+        <p>You should be redirected automatically to the target URL: <a href="\(shown)">\(shown)</a>. If not, click the link.
+
+        """
+    return Response(
+        status: code,
+        headers: ["Content-Type": "text/html; charset=utf-8", "Location": URIEncoding.iriToURI(location)],
+        body: ResponseBody(string: page))
+}
+
+/// Stops the request with an HTTP error (Flask's `abort`): `try abort(401)`.
+///
+/// The app's error handler for that status answers, or the standard error page.
+public func abort(_ status: HTTPStatus, _ message: String? = nil) throws -> Never {
+    throw HTTPError(status, message: message)
+}

@@ -1,0 +1,34 @@
+/// What is bound while a request is handled: the app, the request and `g`.
+///
+/// The server binds it with `TaskLocal` for the life of each request, so everything the
+/// handler awaits sees it, child tasks included. Read it through ``request``, ``g`` and
+/// ``currentApp``; bind one yourself (in tests, or to build URLs outside a request) with
+/// ``App/testRequestContext(_:method:headers:body:_:)``.
+public struct RequestContext: Sendable {
+    public let app: App
+    public let request: Request
+    public let g: RequestGlobals
+
+    @TaskLocal static var current: RequestContext?
+
+    /// The bound context, or a crash that says how to bind one (Flask's RuntimeError).
+    static func required(_ name: String) -> RequestContext {
+        guard let current else {
+            preconditionFailure("""
+                Working outside of request context: `\(name)` was used where no request is being \
+                handled. It is available inside route handlers, hooks and error handlers, and \
+                whatever they await. In tests, bind one with `app.testRequestContext("/path") { … }`.
+                """)
+        }
+        return current
+    }
+}
+
+/// The request being handled (Flask's `request`), for code that does not take it as a parameter.
+public var request: Request { RequestContext.required("request").request }
+
+/// Storage for the length of one request (Flask's `g`): `g["user"] = user`.
+public var g: RequestGlobals { RequestContext.required("g").g }
+
+/// The app handling the current request (Flask's `current_app`).
+public var currentApp: App { RequestContext.required("currentApp").app }
