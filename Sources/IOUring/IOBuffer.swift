@@ -73,6 +73,19 @@ public final class IOBuffer: @unchecked Sendable {
         writerIndex += written
     }
 
+    /// Room for `count` bytes at the end, for the kernel to fill; ``commitWritten(_:)`` then
+    /// says how many it wrote. The buffer must not be touched in between.
+    func writableSpace(_ count: Int) -> UnsafeMutableRawPointer {
+        reserveWritable(count)
+        return storage + writerIndex
+    }
+
+    /// Counts `count` bytes written into ``writableSpace(_:)`` as readable.
+    func commitWritten(_ count: Int) {
+        precondition(writerIndex + count <= capacity, "committed more than the reserved space")
+        writerIndex += count
+    }
+
     /// Appends raw bytes.
     @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) {

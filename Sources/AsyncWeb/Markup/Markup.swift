@@ -108,10 +108,3 @@ public struct Markup: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         return text
     }
 }
-
-extension Character {
-    /// What Python's `str.split()` splits on: Unicode white space plus the ASCII separators.
-    var isPythonWhitespace: Bool {
-        isWhitespace || ("\u{1C}"..."\u{1F}").contains(self)
-    }
-}
