@@ -8,7 +8,8 @@ import Glibc
 extension App {
     /// Serves the app until SIGINT or SIGTERM, then shuts down gracefully (Flask's `app.run()`).
     ///
-    /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`.
+    /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`, and
+    /// `--debug` (or `FLASK_DEBUG=1`) for debug mode.
     /// When the port is taken, or io_uring is not available, it prints one line saying so
     /// and exits with status 1.
     public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
@@ -17,11 +18,14 @@ extension App {
         if let host = options.host { configuration.host = host }
         if let port = options.port { configuration.port = port }
         if let reactors = options.reactors { configuration.reactorCount = reactors }
+        let environmentDebug = ProcessEnvironment.current["FLASK_DEBUG"].map { ["1", "true", "yes", "on"].contains($0.lowercased()) }
+        if options.debug || environmentDebug == true { debug = true }
 
         var logger = Logger(label: name)
         logger.logLevel = .info
         let name = self.name
         Self.say(" * Serving AsyncWeb app '\(name)'")
+        Self.say(" * Debug mode: \(debug ? "on" : "off")")
         let server = HTTPServer(configuration: configuration, responder: self, logger: logger) { address in
             Self.say(" * Running on http://\(address) (Press CTRL+C to quit)")
         }

@@ -23,6 +23,19 @@ public final class App: HTTPResponder, Sendable {
     let setup = Mutex(AppSetup())
     private let frozen = AtomicLazyReference<AppPipeline>()
 
+    /// The configuration (Flask's `app.config`). Change it before the app serves; while
+    /// it serves, requests read the frozen copy.
+    public var config: Config {
+        get { frozen.load()?.setup.config ?? setup.withLock { $0.config } }
+        set { register("config") { $0.config = newValue } }
+    }
+
+    /// `DEBUG`, as Flask's `app.debug`.
+    public var debug: Bool {
+        get { config.debug }
+        set { config.debug = newValue }
+    }
+
     public init(_ name: String? = nil) {
         let name = name ?? CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "app") } ?? "app"
         self.name = name
@@ -49,6 +62,7 @@ public final class App: HTTPResponder, Sendable {
 
 /// Everything registered on an app before it serves.
 struct AppSetup: Sendable {
+    var config = Config()
     var routes = RouteTable()
     var beforeRequest: [@Sendable () async throws -> Response?] = []
     var afterRequest: [@Sendable (Response) async throws -> Response] = []

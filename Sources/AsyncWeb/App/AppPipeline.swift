@@ -4,7 +4,7 @@ internal import Logging
 /// run the before hooks, dispatch, handle errors, run the after and teardown hooks.
 final class AppPipeline: Sendable {
     private unowned let app: App
-    private let setup: AppSetup
+    let setup: AppSetup
 
     init(app: App, setup: AppSetup) {
         self.app = app
@@ -62,6 +62,9 @@ final class AppPipeline: Sendable {
             }
             if let handler = setup.statusHandlers[httpError.status.code] {
                 return try await handler(httpError)
+            }
+            if setup.config.debug && httpError.status == .internalServerError && !(error is HTTPError) {
+                return DebugErrorPage.response(for: error, request: request)
             }
             return ErrorPage.response(for: httpError.status, message: httpError.message, headers: httpError.headers)
         } catch {

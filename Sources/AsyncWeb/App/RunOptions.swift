@@ -10,4 +10,7 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: "Reactor threads (default: one per CPU).")
     var reactors: Int?
+
+    @Flag(help: "Debug mode: detailed error pages (also FLASK_DEBUG=1).")
+    var debug = false
 }
