@@ -56,7 +56,7 @@ public final class App: HTTPResponder, Sendable {
     }
 
     public func respond(to request: Request) async throws -> Response {
-        await pipeline.respond(to: request)
+        try await pipeline.respond(to: request)
     }
 }
 
@@ -67,6 +67,7 @@ struct AppSetup: Sendable {
     var beforeRequest: [@Sendable () async throws -> Response?] = []
     var afterRequest: [@Sendable (Response) async throws -> Response] = []
     var teardownRequest: [@Sendable ((any Error)?) async -> Void] = []
+    var middleware: [any Middleware] = []
     var statusHandlers: [Int: @Sendable (HTTPError) async throws -> Response] = [:]
     var typeHandlers: [@Sendable (any Error) async throws -> Response?] = []
 }

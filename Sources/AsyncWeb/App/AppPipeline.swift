@@ -6,19 +6,30 @@ final class AppPipeline: Sendable {
     private unowned let app: App
     let setup: AppSetup
 
+    /// The app wrapped in its middleware, outermost (last wrapped) first.
+    private let entry: Middleware.Next
+
     init(app: App, setup: AppSetup) {
         self.app = app
         self.setup = setup
-    }
-
-    func respond(to request: Request) async -> Response {
-        let context = RequestContext(app: app, request: request, g: RequestGlobals())
-        return await RequestContext.$current.withValue(context) {
-            await handle(request)
+        var next: Middleware.Next = { [unowned app] request in
+            let context = RequestContext(app: app, request: request, g: RequestGlobals())
+            return await RequestContext.$current.withValue(context) {
+                await app.pipeline.handle(request)
+            }
         }
+        for middleware in setup.middleware {
+            let inner = next
+            next = { request in try await middleware.respond(to: request, next: inner) }
+        }
+        entry = next
     }
 
-    private func handle(_ request: Request) async -> Response {
+    func respond(to request: Request) async throws -> Response {
+        try await entry(request)
+    }
+
+    fileprivate func handle(_ request: Request) async -> Response {
         var failure: (any Error)?
         var response: Response
         do {

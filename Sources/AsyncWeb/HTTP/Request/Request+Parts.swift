@@ -1,5 +1,3 @@
-public import IOUring
-
 extension Request {
     /// A request built from parts, as a client would send it: for tests, in-process calls
     /// and ``App/testRequestContext(_:method:headers:body:_:)``.
@@ -12,7 +10,7 @@ extension Request {
     /// - Throws: ``HTTPError`` 400 when the parts do not make a valid HTTP/1.1 request.
     public convenience init(
         method: HTTPMethod = .get, target: String = "/", headers: HTTPHeaders = [:], body: [UInt8] = [],
-        remoteAddress: SocketAddress? = nil
+        remoteAddress: String? = "127.0.0.1"
     ) throws {
         var head = "\(method.rawValue) \(target) HTTP/1.1\r\n"
         if !headers.contains("Host") { head += "Host: localhost\r\n" }
@@ -31,6 +29,8 @@ extension Request {
             throw HTTPError(.badRequest, message: "\(error)")
         }
         guard let parsed else { throw HTTPError(.badRequest, message: "incomplete request head") }
-        self.init(head: parsed, body: RequestBody(bytes: body), remoteAddress: remoteAddress)
+        self.init(
+            head: parsed, body: RequestBody(bytes: body),
+            origin: RequestOrigin(host: parsed.value(forHeader: "Host").map(String.init), remoteAddress: remoteAddress))
     }
 }

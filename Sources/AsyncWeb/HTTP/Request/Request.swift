@@ -2,18 +2,33 @@ public import IOUring
 
 /// An incoming HTTP request: method, target, header fields, and the body as it streams in.
 ///
-/// Handlers receive it as a parameter (`app.get("/") { request in … }`).
+/// Handlers receive it as a parameter (`app.get("/") { request in … }`) or read the
+/// ``request`` context local.
 public final class Request: Sendable {
     let head: RequestHead
     /// The body; read it once, as a stream or collected.
     public let body: RequestBody
-    /// The client's address (the last proxy's, behind one).
-    public let remoteAddress: SocketAddress?
+    /// Where the request came from and how it was addressed; middleware such as
+    /// ``ProxyFix`` replaces it with what the proxies in front report.
+    public let origin: RequestOrigin
 
-    init(head: RequestHead, body: RequestBody, remoteAddress: SocketAddress?) {
+    init(head: RequestHead, body: RequestBody, origin: RequestOrigin) {
         self.head = head
         self.body = body
-        self.remoteAddress = remoteAddress
+        self.origin = origin
+    }
+
+    init(head: RequestHead, body: RequestBody, peer: SocketAddress?) {
+        self.head = head
+        self.body = body
+        origin = RequestOrigin(
+            scheme: "http", host: head.value(forHeader: "Host").map(String.init), scriptRoot: "",
+            remoteAddress: peer?.host)
+    }
+
+    /// The same request seen with another origin (for middleware).
+    public func with(origin: RequestOrigin) -> Request {
+        Request(head: head, body: body, origin: origin)
     }
 
     /// The method, e.g. `.get`.
@@ -28,4 +43,28 @@ public final class Request: Sendable {
     public var queryString: Substring { head.query ?? "" }
     /// The header fields.
     public var headers: RequestHeaders { RequestHeaders(head: head) }
+
+    /// `http` or `https` (Flask's `request.scheme`).
+    public var scheme: String { origin.scheme }
+    /// The host the client asked for, with its port if it gave one (Flask's `request.host`).
+    public var host: String { origin.host ?? "" }
+    /// The prefix the app is mounted under, without a trailing slash (Flask's `request.script_root`).
+    public var scriptRoot: String { origin.scriptRoot }
+    /// The client's IP address (Flask's `request.remote_addr`).
+    public var remoteAddress: String? { origin.remoteAddress }
+}
+
+/// How a request reached the app: scheme, host, mount point and client address.
+public struct RequestOrigin: Sendable, Equatable {
+    public var scheme: String
+    public var host: String?
+    public var scriptRoot: String
+    public var remoteAddress: String?
+
+    public init(scheme: String = "http", host: String? = nil, scriptRoot: String = "", remoteAddress: String? = nil) {
+        self.scheme = scheme
+        self.host = host
+        self.scriptRoot = scriptRoot
+        self.remoteAddress = remoteAddress
+    }
 }

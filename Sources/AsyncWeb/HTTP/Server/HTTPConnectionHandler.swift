@@ -105,7 +105,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
         let request = Request(
             head: head,
             body: reader.map { RequestBody(reader: $0, reactor: connection.reactor) } ?? .empty,
-            remoteAddress: remoteAddress)
+            peer: remoteAddress)
 
         var response: Response
         do {
