@@ -1,4 +1,5 @@
 public import IOUring
+import Synchronization
 
 /// An incoming HTTP request: method, target, header fields, and the body as it streams in.
 ///
@@ -11,6 +12,8 @@ public final class Request: Sendable {
     /// Where the request came from and how it was addressed; middleware such as
     /// ``ProxyFix`` replaces it with what the proxies in front report.
     public let origin: RequestOrigin
+    /// What was read from the body, kept so it can be asked for again (Flask caches it too).
+    let bodyCache = Mutex<[UInt8]?>(nil)
 
     init(head: RequestHead, body: RequestBody, origin: RequestOrigin) {
         self.head = head

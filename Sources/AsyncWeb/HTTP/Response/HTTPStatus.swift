@@ -107,6 +107,7 @@ public struct HTTPStatus: Hashable, Sendable, ExpressibleByIntegerLiteral, Custo
     public static let methodNotAllowed: HTTPStatus = 405
     public static let requestTimeout: HTTPStatus = 408
     public static let contentTooLarge: HTTPStatus = 413
+    public static let unsupportedMediaType: HTTPStatus = 415
     public static let uriTooLong: HTTPStatus = 414
     public static let expectationFailed: HTTPStatus = 417
     public static let requestHeaderFieldsTooLarge: HTTPStatus = 431
