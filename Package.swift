@@ -49,6 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            exclude: ["Routing"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -70,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "AsyncWebTests",
             dependencies: ["AsyncWeb", "AsyncWebTesting", "IOUring"],
+            exclude: ["Routing"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -92,6 +92,9 @@ extension HTTPError {
         switch error {
         case let error as HTTPError: self = error
         case let error as HTTPParseError: self.init(HTTPStatus(error.status), message: error.reason)
+        case let error as BadRequestKeyError: self = error.httpError
+        case let error as RequestEntityTooLargeError: self = error.httpError
+        case is MalformedFormDataError: self.init(.badRequest)
         default: self.init(.internalServerError)
         }
     }

@@ -46,7 +46,7 @@ extension Request {
     /// Whether the content type is JSON: `application/json` or `application/…+json`.
     public var isJSON: Bool {
         guard let contentType = headers["Content-Type"] else { return false }
-        let mimetype = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingPythonWhitespace().lowercased() } ?? ""
+        let mimetype = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingWerkzeugWhitespace().lowercased() } ?? ""
         return mimetype == "application/json" || (mimetype.hasPrefix("application/") && mimetype.hasSuffix("+json"))
     }
 }

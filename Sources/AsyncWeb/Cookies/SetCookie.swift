@@ -104,7 +104,7 @@ enum CookieFormat {
             // The name: up to `=` or `;`.
             var nameEnd = index
             while nameEnd < scalars.count, scalars[nameEnd] != "=", scalars[nameEnd] != ";" { nameEnd += 1 }
-            let name = String(String.UnicodeScalarView(scalars[index..<nameEnd])).trimmingPythonWhitespace().description
+            let name = String(String.UnicodeScalarView(scalars[index..<nameEnd])).trimmingWerkzeugWhitespace()
             var value = ""
             var next = nameEnd
             if nameEnd < scalars.count, scalars[nameEnd] == "=" {
@@ -118,7 +118,7 @@ enum CookieFormat {
                 } else {
                     while valueEnd < scalars.count, scalars[valueEnd] != ";" { valueEnd += 1 }
                 }
-                value = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd])).trimmingPythonWhitespace().description
+                value = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd])).trimmingWerkzeugWhitespace()
                 next = valueEnd
             }
             while next < scalars.count, scalars[next] != ";" { next += 1 }

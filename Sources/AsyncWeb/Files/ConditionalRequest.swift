@@ -48,7 +48,7 @@ struct ConditionalRequest {
         guard let entityTag else { return false }
         let strip: (Substring) -> Substring = { $0.hasPrefix("W/") ? $0.dropFirst(2) : $0 }
         return header.split(separator: ",").contains { candidate in
-            let tag = candidate.trimmingPythonWhitespace()
+            let tag = Substring(candidate.trimmingWerkzeugWhitespace())
             return tag == "*" || strip(tag) == strip(Substring(entityTag))
         }
     }
@@ -56,7 +56,7 @@ struct ConditionalRequest {
     /// One `bytes=a-b`, `a-` or `-n` range within `size`; several ranges are not served.
     static func singleByteRange(_ header: Substring, size: Int) -> Range<Int>? {
         guard header.hasPrefix("bytes="), !header.contains(",") else { return nil }
-        let spec = header.dropFirst("bytes=".count).trimmingPythonWhitespace()
+        let spec = Substring(header.dropFirst("bytes=".count).trimmingWerkzeugWhitespace())
         let bounds = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard bounds.count == 2 else { return nil }
         let (first, last) = (bounds[0], bounds[1])

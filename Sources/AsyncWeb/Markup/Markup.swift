@@ -73,7 +73,7 @@ public struct Markup: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         var text = html
         text = removing(from: text, start: "<!--", end: "-->")
         text = removing(from: text, start: "<", end: ">")
-        let words = text.split(whereSeparator: \.isPythonWhitespace)
+        let words = text.split(whereSeparator: \.isWerkzeugWhitespace)
         return Markup(words.joined(separator: " ")).unescape()
     }
 

@@ -41,7 +41,7 @@ public struct ProxyFix: Middleware {
     /// The value `count` places from the right of a comma-separated field, if it has that many.
     private func trusted(_ request: Request, _ field: String, _ count: Int) -> String? {
         guard count > 0, let value = request.headers[field] else { return nil }
-        let values = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingPythonWhitespace() }
+        let values = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWerkzeugWhitespace() }
         guard values.count >= count else { return nil }
         return String(values[values.count - count])
     }

@@ -1,17 +1,33 @@
-extension Character {
-    /// What Python's `str.split()` and `str.strip()` treat as white space: Unicode white
-    /// space plus the ASCII separators U+001C–U+001F. Ported behaviour depends on it.
-    var isPythonWhitespace: Bool {
-        isWhitespace || ("\u{1C}"..."\u{1F}").contains(self)
+extension Unicode.Scalar {
+    /// Whitespace as Werkzeug's `str.strip()` and `str.split()` see it: Unicode's White_Space
+    /// plus the ASCII separators U+001C to U+001F, which Python also counts.
+    var isWerkzeugWhitespace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            true
+        default:
+            false
+        }
     }
 }
 
 extension StringProtocol {
-    /// Python's `str.strip()`.
-    func trimmingPythonWhitespace() -> Substring {
-        guard let first = firstIndex(where: { !$0.isPythonWhitespace }),
-            let last = lastIndex(where: { !$0.isPythonWhitespace })
-        else { return Substring() }
-        return Substring(self[first...last])
+    /// The string without leading and trailing whitespace, as Python's `str.strip()` trims it.
+    ///
+    /// Works on scalars rather than characters, so a combining mark after a space survives
+    /// the trim as it does in Python.
+    func trimmingWerkzeugWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isWerkzeugWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isWerkzeugWhitespace })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+extension Character {
+    /// A character made of one Python whitespace scalar (what `str.split()` splits on).
+    var isWerkzeugWhitespace: Bool {
+        unicodeScalars.count == 1 && unicodeScalars.first!.isWerkzeugWhitespace
     }
 }

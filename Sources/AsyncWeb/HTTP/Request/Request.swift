@@ -14,6 +14,8 @@ public final class Request: Sendable {
     public let origin: RequestOrigin
     /// What was read from the body, kept so it can be asked for again (Flask caches it too).
     let bodyCache = Mutex<[UInt8]?>(nil)
+    /// The parsed form and files, kept after the first ``form()`` or ``files()``.
+    let formCache = Mutex<FormData?>(nil)
 
     init(head: RequestHead, body: RequestBody, origin: RequestOrigin) {
         self.head = head
