@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AsyncWeb", targets: ["AsyncWeb"]),
         .library(name: "AsyncWebTesting", targets: ["AsyncWebTesting"]),
         .executable(name: "Hello", targets: ["Hello"]),
+        .executable(name: "Quickstart", targets: ["Quickstart"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
@@ -49,7 +50,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            exclude: ["Routing"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -63,6 +63,18 @@ let package = Package(
             path: "Examples/Hello",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "QuickstartApp",
+            dependencies: ["AsyncWeb"],
+            path: "Examples/Quickstart/App",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "Quickstart",
+            dependencies: ["QuickstartApp"],
+            path: "Examples/Quickstart/Server",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "IOUringTests",
             dependencies: ["IOUring"],
@@ -70,8 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AsyncWebTests",
-            dependencies: ["AsyncWeb", "AsyncWebTesting", "IOUring"],
-            exclude: ["Routing"],
+            dependencies: ["AsyncWeb", "AsyncWebTesting", "IOUring", "QuickstartApp"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -7,7 +7,8 @@ extension App {
         _ handler: @escaping @Sendable (Request) async throws -> Result
     ) {
         register("route") { setup in
-            setup.routes.add(rule: rule, methods: methods, endpoint: name ?? rule) { request in
+            let automaticOptions = setup.config["PROVIDE_AUTOMATIC_OPTIONS"]?.bool ?? true
+            setup.routes.add(rule: rule, methods: methods, endpoint: name ?? rule, automaticOptions: automaticOptions) { request in
                 try await handler(request).makeResponse()
             }
         }

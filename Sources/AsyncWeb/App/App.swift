@@ -36,10 +36,37 @@ public final class App: HTTPResponder, Sendable {
         set { config.debug = newValue }
     }
 
-    public init(_ name: String? = nil) {
+    /// The folder the app's relative paths start from (Flask's `root_path`).
+    public let rootPath: String
+    /// The folder served at ``staticURLPath`` as the `static` endpoint, if any.
+    public let staticFolder: String?
+    /// Where static files are served. Default `/static`.
+    public let staticURLPath: String
+
+    /// Creates an app.
+    ///
+    /// - Parameters:
+    ///   - name: shown when it starts; defaults to the executable's name.
+    ///   - rootPath: where relative folders start; defaults to the folder of the source
+    ///     file that creates the app, as Flask uses the module's folder.
+    ///   - staticFolder: served at `staticURLPath` under the endpoint `static`; relative to
+    ///     `rootPath`; nil serves none.
+    public init(
+        _ name: String? = nil, rootPath: String? = nil, staticFolder: String? = "static", staticURLPath: String = "/static",
+        file: StaticString = #filePath
+    ) {
         let name = name ?? CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "app") } ?? "app"
         self.name = name
         logger = Logger(label: name)
+        let root = rootPath ?? String(describing: file).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        self.rootPath = root
+        self.staticFolder = staticFolder.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
+        self.staticURLPath = staticURLPath
+        if let folder = self.staticFolder {
+            route(staticURLPath + "/<path:filename>", name: "static") { request in
+                try sendFromDirectory(folder, request.arguments["filename"] ?? "", maxAge: currentApp.config.sendFileMaxAge)
+            }
+        }
     }
 
     /// Changes the setup, refusing once requests are being served (Flask's setup-method error).
@@ -49,6 +76,9 @@ public final class App: HTTPResponder, Sendable {
             "The setup method '\(what)' can no longer be called on the application. It has already handled its first request; register every route, hook and handler before the app starts serving.")
         setup.withLock { change(&$0) }
     }
+
+    /// The frozen setup, once the app serves.
+    var pipelineIfFrozen: AppPipeline? { frozen.load() }
 
     /// The frozen setup every request reads.
     var pipeline: AppPipeline {
@@ -63,7 +93,7 @@ public final class App: HTTPResponder, Sendable {
 /// Everything registered on an app before it serves.
 struct AppSetup: Sendable {
     var config = Config()
-    var routes = RouteTable()
+    var routes = AppRoutes()
     var beforeRequest: [@Sendable () async throws -> Response?] = []
     var afterRequest: [@Sendable (Response) async throws -> Response] = []
     var teardownRequest: [@Sendable ((any Error)?) async -> Void] = []

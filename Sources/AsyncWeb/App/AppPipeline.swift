@@ -13,9 +13,11 @@ final class AppPipeline: Sendable {
         self.app = app
         self.setup = setup
         var next: Middleware.Next = { [unowned app] request in
-            let context = RequestContext(app: app, request: request, g: RequestGlobals())
+            let pipeline = app.pipeline
+            let (routed, failure) = pipeline.setup.routes.route(request)
+            let context = RequestContext(app: app, request: routed, g: RequestGlobals())
             return await RequestContext.$current.withValue(context) {
-                await app.pipeline.handle(request)
+                await pipeline.handle(routed, routingFailure: failure)
             }
         }
         for middleware in setup.middleware {
@@ -29,11 +31,11 @@ final class AppPipeline: Sendable {
         try await entry(request)
     }
 
-    fileprivate func handle(_ request: Request) async -> Response {
+    fileprivate func handle(_ request: Request, routingFailure: RoutingError?) async -> Response {
         var failure: (any Error)?
         var response: Response
         do {
-            response = try await preprocessAndDispatch(request)
+            response = try await preprocessAndDispatch(request, routingFailure: routingFailure)
         } catch {
             failure = error
             response = await self.response(for: error, request: request)
@@ -52,11 +54,11 @@ final class AppPipeline: Sendable {
         return response
     }
 
-    private func preprocessAndDispatch(_ request: Request) async throws -> Response {
+    private func preprocessAndDispatch(_ request: Request, routingFailure: RoutingError?) async throws -> Response {
         for hook in setup.beforeRequest {
             if let response = try await hook() { return response }
         }
-        return try await setup.routes.respond(to: request)
+        return try await setup.routes.dispatch(request, failure: routingFailure)
     }
 
     /// The response for an error: the app's handler for its type, else for its status, else

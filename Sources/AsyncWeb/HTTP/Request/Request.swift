@@ -16,11 +16,14 @@ public final class Request: Sendable {
     let bodyCache = Mutex<[UInt8]?>(nil)
     /// The parsed form and files, kept after the first ``form()`` or ``files()``.
     let formCache = Mutex<FormData?>(nil)
+    /// The rule the request matched, once routing has run.
+    let routeMatch: RouteMatch?
 
-    init(head: RequestHead, body: RequestBody, origin: RequestOrigin) {
+    init(head: RequestHead, body: RequestBody, origin: RequestOrigin, routeMatch: RouteMatch? = nil) {
         self.head = head
         self.body = body
         self.origin = origin
+        self.routeMatch = routeMatch
     }
 
     init(head: RequestHead, body: RequestBody, peer: SocketAddress?) {
@@ -29,11 +32,17 @@ public final class Request: Sendable {
         origin = RequestOrigin(
             scheme: "http", host: head.value(forHeader: "Host").map(String.init), scriptRoot: "",
             remoteAddress: peer?.host)
+        routeMatch = nil
     }
 
     /// The same request seen with another origin (for middleware).
     public func with(origin: RequestOrigin) -> Request {
-        Request(head: head, body: body, origin: origin)
+        Request(head: head, body: body, origin: origin, routeMatch: routeMatch)
+    }
+
+    /// The same request once routed.
+    func with(routeMatch: RouteMatch) -> Request {
+        Request(head: head, body: body, origin: origin, routeMatch: routeMatch)
     }
 
     /// The method, e.g. `.get`.
@@ -44,6 +53,19 @@ public final class Request: Sendable {
     public var target: Substring { head.target }
     /// The path part of the target, still percent-encoded.
     public var rawPath: Substring { head.path }
+    /// The path, percent-decoded (Flask's `request.path`): what routing matches.
+    public var path: String {
+        if !head.path.utf8.contains(UInt8(ascii: "%")) { return String(head.path) }
+        return String(decoding: PercentDecoding.decode(head.path.utf8, plusAsSpace: false), as: UTF8.self)
+    }
+    /// The values of the matched rule's placeholders (Flask's `request.view_args`).
+    ///
+    /// ```swift
+    /// app.get("/post/<int:post_id>") { request in "Post \(request.arguments.int("post_id")!)" }
+    /// ```
+    public var arguments: RouteArguments { routeMatch?.arguments ?? RouteArguments([]) }
+    /// The endpoint of the matched rule (Flask's `request.endpoint`).
+    public var endpoint: String? { routeMatch?.endpoint }
     /// The query string without the `?` (empty when there is none), still percent-encoded.
     public var queryString: Substring { head.query ?? "" }
     /// The header fields.

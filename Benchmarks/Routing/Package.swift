@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+import struct Foundation.URL
+
+/// SwiftPM names a path dependency after its folder, so the root package is
+/// known by whatever the repository's checkout is called.
+let rootPackage = URL(fileURLWithPath: Context.packageDirectory)
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .lastPathComponent
+    .lowercased()
+
+let package = Package(
+    name: "RoutingBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: "../.."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "RouterBenchmarks",
+            dependencies: [
+                .product(name: "AsyncWeb", package: rootPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RouterBenchmarks",
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("InternalImportsByDefault"),
+            ],
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        )
+    ]
+)

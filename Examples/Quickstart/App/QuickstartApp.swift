@@ -1,0 +1,133 @@
+// The Flask Quickstart, translated: every example of the Quickstart at the paths of the
+// Flask oracle app (shared/oracle/flask_quickstart.py), answering as it does. Templates,
+// sessions and flashing arrive with their own issues.
+public import AsyncWeb
+import Foundation
+
+/// The Quickstart app, its static files in `Examples/Quickstart/static`.
+public func makeQuickstartApp() -> App {
+    let app = App("quickstart", rootPath: quickstartRoot())
+    // A Minimal Application
+    app.get("/", name: "hello_world") { "<p>Hello, World!</p>" }
+
+    // HTML Escaping
+    app.get("/hello-name/<name>", name: "hello") { request in "Hello, \(escape(request.arguments["name"]))!" }
+
+    // Routing
+    app.get("/index", name: "index") { "Index Page" }
+    app.get("/hello", name: "hello_plain") { "Hello, World" }
+
+    // Variable Rules
+    app.get("/user/<username>", name: "show_user_profile") { request in "User \(escape(request.arguments["username"]))" }
+    app.get("/post/<int:post_id>", name: "show_post") { request in "Post \(request.arguments.int("post_id")!)" }
+    app.get("/path/<path:subpath>", name: "show_subpath") { request in "Subpath \(escape(request.arguments["subpath"]))" }
+    app.get("/price/<float:amount>", name: "price") { request in "Price \(request.arguments.double("amount")!)" }
+    app.get("/item/<uuid:item_id>", name: "item") { request in "Item \(request.arguments.uuid("item_id")!.uuidString.lowercased())" }
+
+    // Unique URLs / Redirection Behavior
+    app.get("/projects/", name: "projects") { "The project page" }
+    app.get("/about", name: "about") { "The about page" }
+
+    // URL Building
+    app.get("/profile/<username>", name: "profile") { request in "\(request.arguments["username"] ?? "")'s profile" }
+    app.get("/urls", name: "urls") {
+        try [
+            url(for: "hello_world"), url(for: "login"), url(for: "login", ["next": "/"]),
+            url(for: "profile", ["username": "John Doe"]), url(for: "static", ["filename": "style.css"]),
+            url(for: "show_post", ["post_id": 42, "page": 2]),
+        ].joined(separator: "\n")
+    }
+
+    // HTTP Methods
+    app.route("/login", methods: [.get, .post], name: "login") { request in
+        if request.method == .post {
+            _ = try await request.form().require("username")
+            // Storing the name in the session comes with the sessions issue.
+            return redirect(to: "/session")
+        }
+        let form = "\n        <form method=\"post\">\n            <p><input type=text name=username>\n"
+            + "            <p><input type=submit value=Login>\n        </form>\n    "
+        return form.makeResponse()
+    }
+    app.get("/split", name: "split_get") { "show the login form" }
+    app.post("/split", name: "split_post") { "do the login" }
+
+    // Markup
+    app.get("/markup", name: "markup") {
+        let hacker = "<blink>hacker</blink>"
+        return [
+            Markup("<strong>Hello %s!</strong>").formatted(hacker).html,
+            Markup.escape(hacker).html,
+            Markup("<em>Marked up</em> &raquo; HTML").striptags(),
+        ].joined(separator: "\n")
+    }
+
+    // The Request Object
+    app.get("/search", name: "search") { request in "searched: \(escape(request.args["key"] ?? ""))" }
+    app.post("/form-required", name: "form_required") { request in "got \(escape(try await request.form().require("username")))" }
+
+    // File Uploads
+    let uploads = ProcessInfo.processInfo.environment["UPLOADS"] ?? NSTemporaryDirectory()
+    app.route("/upload", methods: [.get, .post], name: "upload_file") { request in
+        guard request.method == .post else { return "upload form" }
+        guard let file = try await request.files()["the_file"] else { try abort(400) }
+        let name = secureFilename(file.filename ?? "")
+        try file.save(to: uploads + "/" + name)
+        return "saved \(name) \(file.size)"
+    }
+
+    // Cookies
+    app.get("/cookie", name: "cookie_get") { request in
+        "cookie username: \(request.cookies["username"].map { escape($0).html } ?? "none")"
+    }
+    app.get("/cookie-set", name: "cookie_set") {
+        var response = try makeResponse("cookie set")
+        response.setCookie("username", "the username")
+        return response
+    }
+
+    // Redirects and Errors
+    app.get("/go", name: "go") { redirect(to: try url(for: "login")) }
+    app.get("/forbidden", name: "forbidden") { () throws -> String in try abort(401) }
+    app.errorHandler(404) { _ in try makeResponse("custom not found page", status: 404) }
+
+    // About Responses
+    app.get("/custom-header", name: "custom_header") {
+        var response = try makeResponse("with header", status: 200)
+        response.headers["X-Something"] = "A value"
+        return response
+    }
+    app.get("/tuple-status", name: "tuple_status") { try makeResponse("created", status: 201) }
+    app.get("/tuple-headers", name: "tuple_headers") { try makeResponse("with headers", headers: ["X-Tuple": "yes"]) }
+    app.get("/tuple-both", name: "tuple_both") { try makeResponse("accepted", status: 202, headers: ["X-Tuple": "both"]) }
+    app.get("/stream", name: "stream") {
+        Response(headers: ["Content-Type": "text/html; charset=utf-8"], body: ResponseBody(stream: AsyncStream { continuation in
+            for index in 0..<5 { continuation.yield("chunk \(index)\n") }
+            continuation.finish()
+        }))
+    }
+
+    // APIs with JSON
+    app.get("/me", name: "me_api") {
+        ["username": "alice", "theme": "dark", "image": try url(for: "static", ["filename": "alice.png"])]
+    }
+    app.get("/users", name: "users_api") { [User(id: 1, name: "alice"), User(id: 2, name: "bob")] }
+
+    // Logging
+    app.get("/log", name: "log") {
+        currentApp.logger.warning("A warning occurred (\(42) apples)")
+        return "logged"
+    }
+    return app
+}
+
+/// A user of the JSON API example.
+struct User: Encodable {
+    let id: Int
+    let name: String
+}
+
+/// `Examples/Quickstart`, found from this file's place in it.
+private func quickstartRoot(file: StaticString = #filePath) -> String {
+    String(describing: file).split(separator: "/", omittingEmptySubsequences: false).dropLast(2).joined(separator: "/")
+}

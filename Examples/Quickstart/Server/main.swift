@@ -1,0 +1,3 @@
+import QuickstartApp
+
+try await makeQuickstartApp().run()

@@ -1,0 +1,59 @@
+/// An app's URL rules and the handlers of their endpoints, by method.
+struct AppRoutes: Sendable {
+    var map = URLMap()
+    private var handlers: [String: [HTTPMethod: App.Handler]] = [:]
+
+    /// Adds a rule; a bad pattern or an endpoint registered twice for a method stops the
+    /// program at startup with the reason, as Flask raises at decoration time.
+    mutating func add(rule: String, methods: [HTTPMethod], endpoint: String, automaticOptions: Bool, handler: @escaping App.Handler) {
+        do {
+            try map.add(rule, endpoint: endpoint, methods: Set(methods), automaticOptions: automaticOptions)
+        } catch {
+            preconditionFailure("Invalid URL rule '\(rule)' for endpoint '\(endpoint)': \(error)")
+        }
+        for method in methods {
+            precondition(
+                handlers[endpoint]?[method] == nil,
+                "View function mapping is overwriting an existing endpoint function: '\(endpoint)' already answers \(method). Give the route another name.")
+            handlers[endpoint, default: [:]][method] = handler
+        }
+    }
+
+    /// Matches `request` to a rule: the routed request, or why none fits. Errors wait for
+    /// ``dispatch(_:failure:)``, after the before-request hooks, as in Flask.
+    func route(_ request: Request) -> (request: Request, failure: RoutingError?) {
+        do {
+            let match = try map.match(path: request.path, method: request.method, query: String(request.queryString))
+            return (request.with(routeMatch: match), nil)
+        } catch {
+            return (request, error)
+        }
+    }
+
+    /// Runs the routed request's handler, or answers the routing failure: 404, 405 with
+    /// `Allow`, a 308 to the URL with its slash; automatic HEAD (the GET handler) and
+    /// OPTIONS (the allowed methods).
+    func dispatch(_ request: Request, failure: RoutingError?) async throws -> Response {
+        switch failure {
+        case .notFound?:
+            throw HTTPError(.notFound)
+        case .methodNotAllowed(let allowed)?:
+            throw HTTPError(.methodNotAllowed, headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
+        case .redirect(let location)?:
+            // Werkzeug's RequestRedirect: an absolute URL under the app's root.
+            return redirect(to: "\(request.scheme)://\(request.host)\(request.scriptRoot)\(location)", code: .permanentRedirect)
+        case nil:
+            break
+        }
+        guard let match = request.routeMatch else { throw HTTPError(.notFound) }
+        let byMethod = handlers[match.endpoint] ?? [:]
+        if let handler = byMethod[request.method] ?? (request.method == .head ? byMethod[.get] : nil) {
+            return try await handler(request)
+        }
+        if request.method == .options {
+            let allowed = map.allowedMethods(path: request.path).map(\.rawValue).joined(separator: ", ")
+            return Response(headers: ["Content-Type": "text/html; charset=utf-8", "Allow": allowed])
+        }
+        throw HTTPError(.methodNotAllowed)
+    }
+}
