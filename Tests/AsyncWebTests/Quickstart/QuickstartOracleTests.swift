@@ -1,0 +1,173 @@
+import AsyncWeb
+import AsyncWebTesting
+import Foundation
+import QuickstartApp
+import Testing
+
+/// The Quickstart twin against the Flask oracle app (`Fixtures/oracle`, a copy of
+/// shared/oracle), request by request: status, content type, Location, Allow, custom
+/// headers, Set-Cookie and body must be Flask's.
+@Suite("Quickstart twin against Flask")
+struct QuickstartOracleTests {
+    struct Exchange: Codable {
+        var method: String
+        var target: String
+        var headers: [String: String] = [:]
+        var form: [String: String]? = nil
+        var upload: String? = nil
+    }
+
+    struct Answer: Codable, Equatable, CustomStringConvertible {
+        var status: Int
+        var headers: [String: String]
+        var body: String
+        var description: String { "\(status) \(headers) \(body.debugDescription)" }
+    }
+
+    static let exchanges: [Exchange] = [
+        Exchange(method: "GET", target: "/"),
+        Exchange(method: "GET", target: "/hello-name/%3Cscript%3E"),
+        Exchange(method: "GET", target: "/index"),
+        Exchange(method: "GET", target: "/hello"),
+        Exchange(method: "GET", target: "/user/%3Cb%3Ealice%3C/b%3E"),
+        Exchange(method: "GET", target: "/post/42"),
+        Exchange(method: "GET", target: "/post/-1"),
+        Exchange(method: "GET", target: "/post/abc"),
+        Exchange(method: "GET", target: "/path/a/b/c.txt"),
+        Exchange(method: "GET", target: "/price/3.5"),
+        Exchange(method: "GET", target: "/price/3"),
+        Exchange(method: "GET", target: "/item/1B4E28BA-2FA1-11D2-883F-0016D3CCA427"),
+        Exchange(method: "GET", target: "/item/not-a-uuid"),
+        Exchange(method: "GET", target: "/projects"),
+        Exchange(method: "GET", target: "/projects?x=1"),
+        Exchange(method: "GET", target: "/projects/"),
+        Exchange(method: "GET", target: "/about"),
+        Exchange(method: "GET", target: "/about/"),
+        Exchange(method: "GET", target: "/profile/John%20Doe"),
+        Exchange(method: "GET", target: "/urls"),
+        Exchange(method: "GET", target: "/login"),
+        Exchange(method: "OPTIONS", target: "/login"),
+        Exchange(method: "HEAD", target: "/login"),
+        Exchange(method: "PUT", target: "/login"),
+        Exchange(method: "GET", target: "/split"),
+        Exchange(method: "POST", target: "/split"),
+        Exchange(method: "DELETE", target: "/split"),
+        Exchange(method: "GET", target: "/markup"),
+        Exchange(method: "GET", target: "/search?key=%3Ci%3Ex+y"),
+        Exchange(method: "GET", target: "/search"),
+        Exchange(method: "POST", target: "/form-required", form: ["username": "<alice>"]),
+        Exchange(method: "POST", target: "/form-required", form: ["other": "x"]),
+        Exchange(method: "GET", target: "/form-required"),
+        Exchange(method: "GET", target: "/upload"),
+        Exchange(method: "POST", target: "/upload", upload: "../../notes for you.txt"),
+        Exchange(method: "GET", target: "/cookie", headers: ["Cookie": "username=\"the username\""]),
+        Exchange(method: "GET", target: "/cookie"),
+        Exchange(method: "GET", target: "/cookie-set"),
+        Exchange(method: "GET", target: "/go"),
+        Exchange(method: "GET", target: "/forbidden"),
+        Exchange(method: "GET", target: "/no/such/page"),
+        Exchange(method: "GET", target: "/custom-header"),
+        Exchange(method: "GET", target: "/tuple-status"),
+        Exchange(method: "GET", target: "/tuple-headers"),
+        Exchange(method: "GET", target: "/tuple-both"),
+        Exchange(method: "GET", target: "/stream"),
+        Exchange(method: "GET", target: "/me"),
+        Exchange(method: "GET", target: "/users"),
+        Exchange(method: "GET", target: "/log"),
+        Exchange(method: "GET", target: "/static/style.css"),
+        Exchange(method: "GET", target: "/static/../flask_quickstart.py"),
+    ]
+
+    /// Headers compared; Allow as a set, because Flask's order follows Python's set iteration.
+    static let comparedHeaders = ["Content-Type", "Location", "Allow", "Set-Cookie", "X-Something", "X-Tuple", "Content-Disposition", "Cache-Control"]
+
+    static let uploadBytes = "hello, upload"
+
+    static func flaskAnswers() throws -> [Answer] {
+        let oracle = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("oracle").path
+        let script = """
+            import json, sys, io, os, logging, tempfile
+            sys.path.insert(0, sys.argv[1])
+            os.environ["UPLOADS"] = tempfile.mkdtemp()
+            import flask_quickstart
+            app = flask_quickstart.app
+            app.logger.disabled = True
+            client = app.test_client()
+            out = []
+            for exchange in json.loads(sys.argv[2]):
+                headers = dict(exchange.get("headers") or {})
+                # Werkzeug's client sends its own jar in place of a Cookie header: use the jar.
+                cookies = [part.split("=", 1) for part in headers.pop("Cookie", "").split("; ") if part]
+                for name, value in cookies:
+                    client.set_cookie(name, value.strip('"'))
+                kwargs = {"headers": headers}
+                if exchange.get("form") is not None:
+                    kwargs["data"] = exchange["form"]
+                if exchange.get("upload"):
+                    kwargs["data"] = {"the_file": (io.BytesIO(sys.argv[3].encode()), exchange["upload"])}
+                r = client.open(exchange["target"], method=exchange["method"], **kwargs)
+                for name, _ in cookies:
+                    client.delete_cookie(name)
+                headers = {}
+                for name in json.loads(sys.argv[4]):
+                    values = r.headers.getlist(name)
+                    if values:
+                        headers[name] = ", ".join(sorted(v.strip() for v in ",".join(values).split(","))) if name == "Allow" else values[0]
+                out.append({"status": r.status_code, "headers": headers, "body": r.get_data(as_text=True)})
+            print(json.dumps(out))
+            """
+        let encoder = JSONEncoder()
+        let data = try PythonOracle.run(script, arguments: [
+            oracle, String(decoding: try encoder.encode(exchanges), as: UTF8.self), uploadBytes,
+            String(decoding: try encoder.encode(comparedHeaders), as: UTF8.self),
+        ])
+        return try JSONDecoder().decode([Answer].self, from: data)
+    }
+
+    @Test func everyQuickstartRouteAnswersAsFlaskDoes() async throws {
+        let expected = try Self.flaskAnswers()
+        let client = TestClient(makeQuickstartApp())
+        var checked = 0
+        for (exchange, flask) in zip(Self.exchanges, expected) {
+            let method = HTTPMethod(rawValue: exchange.method)
+            let response: TestResponse
+            if let form = exchange.form {
+                let pairs = form.map { FormEncodedPair($0.key, $0.value) }
+                response = try await client.request(
+                    method, exchange.target, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                    body: Array(pairs.map(\.encoded).joined(separator: "&").utf8))
+            } else if let filename = exchange.upload {
+                response = try await client.post(
+                    exchange.target, files: [TestUpload(field: "the_file", filename: filename, bytes: Array(Self.uploadBytes.utf8))])
+            } else {
+                var headers = HTTPHeaders()
+                for (name, value) in exchange.headers { headers[name] = value }
+                response = try await client.request(method, exchange.target, headers: headers)
+            }
+            var headers: [String: String] = [:]
+            for name in Self.comparedHeaders {
+                let values = response.headers.values(for: name)
+                guard let first = values.first else { continue }
+                headers[name] = name == "Allow"
+                    ? values.joined(separator: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.sorted().joined(separator: ", ")
+                    : first
+            }
+            let ours = Answer(status: response.status.code, headers: headers, body: response.text)
+            #expect(ours == flask, "\(exchange.method) \(exchange.target)")
+            checked += 1
+        }
+        #expect(checked == Self.exchanges.count)
+    }
+}
+
+/// One `name=value` of a urlencoded form, encoded as browsers do.
+struct FormEncodedPair {
+    let encoded: String
+    init(_ name: String, _ value: String) {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._*"))
+        func encode(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: allowed.union(.init(charactersIn: " ")))!.replacingOccurrences(of: " ", with: "+")
+        }
+        encoded = encode(name) + "=" + encode(value)
+    }
+}
