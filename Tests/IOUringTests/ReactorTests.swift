@@ -97,12 +97,13 @@ struct ReactorTests {
         let clock = ContinuousClock()
         let start = clock.now
         let sleeper = Task(executorPreference: reactor) {
-            try await reactor.sleep(for: .seconds(30))
+            try await reactor.sleep(for: .seconds(600))
         }
         try await Task.sleep(for: .milliseconds(50))
         sleeper.cancel()
         await #expect(throws: CancellationError.self) { try await sleeper.value }
-        #expect(clock.now - start < .seconds(5))
+        // Far below the sleep: the operation was cancelled, not waited out (even on a loaded machine).
+        #expect(clock.now - start < .seconds(60))
     }
 
     @Test func cancellingFromTheSameReactorCancelsTheOperation() async throws {
@@ -112,7 +113,7 @@ struct ReactorTests {
         let clock = ContinuousClock()
         let elapsed = await Task(executorPreference: reactor) { () -> Duration in
             let start = clock.now
-            let sleeper = Task(executorPreference: reactor) { try await reactor.sleep(for: .seconds(30)) }
+            let sleeper = Task(executorPreference: reactor) { try await reactor.sleep(for: .seconds(600)) }
             // Let the sleeper queue its submission, then cancel it in the same loop turn, so
             // the operation and its cancellation reach the kernel in one batch.
             await Task.yield()
@@ -120,7 +121,7 @@ struct ReactorTests {
             _ = await sleeper.result
             return clock.now - start
         }.value
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(60))
     }
 
     @Test func receiveTimesOutWhenThePeerIsSilent() async throws {
