@@ -1,59 +1,8 @@
-extension App {
-    /// Registers `handler` for the URL rule `rule` and each of `methods` (Flask's `@app.route`).
-    ///
-    /// - Parameter name: the endpoint name used by `url(for:)`; defaults to the rule itself.
-    public func route<Result: ResponseConvertible>(
-        _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
-        _ handler: @escaping @Sendable (Request) async throws -> Result
-    ) {
+extension App: RouteRegistrar {
+    public func addRoute(_ rule: String, methods: [HTTPMethod], endpoint: String?, handler: @escaping App.Handler) {
         register("route") { setup in
             let automaticOptions = setup.config["PROVIDE_AUTOMATIC_OPTIONS"]?.bool ?? true
-            setup.routes.add(rule: rule, methods: methods, endpoint: name ?? rule, automaticOptions: automaticOptions) { request in
-                try await handler(request).makeResponse()
-            }
+            setup.routes.add(rule: rule, methods: methods, endpoint: endpoint ?? rule, automaticOptions: automaticOptions, handler: handler)
         }
     }
-
-    /// Registers a handler that does not need the request as a parameter (it can still read ``request``).
-    public func route<Result: ResponseConvertible>(
-        _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
-        _ handler: @escaping @Sendable () async throws -> Result
-    ) {
-        route(rule, methods: methods, name: name) { (_: Request) in try await handler() }
-    }
-
-    /// `GET` (and with it `HEAD`) for `rule`.
-    public func get<Result: ResponseConvertible>(
-        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
-    ) { route(rule, methods: [.get], name: name, handler) }
-
-    /// `GET` (and with it `HEAD`) for `rule`.
-    public func get<Result: ResponseConvertible>(
-        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable () async throws -> Result
-    ) { route(rule, methods: [.get], name: name, handler) }
-
-    /// `POST` for `rule`.
-    public func post<Result: ResponseConvertible>(
-        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
-    ) { route(rule, methods: [.post], name: name, handler) }
-
-    /// `POST` for `rule`.
-    public func post<Result: ResponseConvertible>(
-        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable () async throws -> Result
-    ) { route(rule, methods: [.post], name: name, handler) }
-
-    /// `PUT` for `rule`.
-    public func put<Result: ResponseConvertible>(
-        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
-    ) { route(rule, methods: [.put], name: name, handler) }
-
-    /// `PATCH` for `rule`.
-    public func patch<Result: ResponseConvertible>(
-        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
-    ) { route(rule, methods: [.patch], name: name, handler) }
-
-    /// `DELETE` for `rule`.
-    public func delete<Result: ResponseConvertible>(
-        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
-    ) { route(rule, methods: [.delete], name: name, handler) }
 }

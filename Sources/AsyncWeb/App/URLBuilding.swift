@@ -6,7 +6,8 @@
 /// try url(for: "profile", ["username": "John Doe"], external: true)
 /// // "http://127.0.0.1:5000/profile/John%20Doe"
 /// ```
-/// Arguments that the rule does not use become the query string, in the order given.
+/// Arguments that the rule does not use become the query string, in the order given. In a
+/// blueprint's handler, `".index"` names that blueprint's `index`.
 /// Outside a handler, use ``App/url(for:_:method:external:anchor:)``.
 /// - Throws: ``URLBuildError`` naming the endpoint and what is missing.
 public func url(
@@ -14,6 +15,13 @@ public func url(
     method: HTTPMethod? = nil, external: Bool = false, anchor: String? = nil
 ) throws -> String {
     let context = RequestContext.required("url(for:)")
+    // ".index" inside a blueprint's request means that blueprint's "index" (Flask's rule).
+    var endpoint = endpoint
+    if endpoint.hasPrefix("."), let current = context.request.endpoint, let dot = current.firstIndex(of: ".") {
+        endpoint = current[..<dot] + endpoint
+    } else if endpoint.hasPrefix(".") {
+        endpoint.removeFirst()
+    }
     return try context.app.buildURL(
         endpoint, arguments.map { (name: $0.key, value: $0.value.description) }, method: method, external: external,
         anchor: anchor, origin: context.request.origin)
