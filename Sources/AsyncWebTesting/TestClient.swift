@@ -10,12 +10,27 @@ public import AsyncWeb
 /// let created = try await client.post("/login", form: ["username": "alice"], followRedirects: true)
 /// ```
 /// Requests go through the same parser and pipeline as over the network (hooks, error
-/// handlers, HEAD without a body); use ``LiveServer`` to test through a real socket.
+/// handlers, HEAD without a body). The same client also talks to a ``LiveServer`` over a
+/// real socket, so one test can run both ways. Cookies the app sets are kept in
+/// ``cookies`` and sent back, as a browser would.
 public struct TestClient: Sendable {
-    public let app: App
+    private enum Transport: Sendable {
+        case inProcess(App)
+        case socket(port: Int)
+    }
 
+    private let transport: Transport
+    /// The cookies received so far.
+    public let cookies = CookieJar()
+
+    /// A client calling `app` in-process.
     public init(_ app: App) {
-        self.app = app
+        transport = .inProcess(app)
+    }
+
+    /// A client sending real HTTP/1.1 requests to a running server.
+    public init(_ server: LiveServer) {
+        transport = .socket(port: server.port)
     }
 
     /// Sends a request and returns the complete response.
@@ -31,14 +46,15 @@ public struct TestClient: Sendable {
         var body = body
         var headers = headers
         for _ in 0...10 {
-            let request = try Request(method: method, target: target, headers: headers, body: body)
-            let response = try await app.respond(to: request)
-            let bytes = method == .head ? [] : try await response.body.collect()
-            let result = TestResponse(status: response.status, headers: response.headers, body: bytes)
+            var sent = headers
+            if let cookieHeader = cookies.header, !sent.contains("Cookie") { sent["Cookie"] = cookieHeader }
+            let result = try await send(method, target, headers: sent, body: body)
+            for field in result.headers.values(for: "Set-Cookie") { cookies.receive(setCookie: field) }
+            let response = result
             guard followRedirects, [301, 302, 303, 307, 308].contains(response.status.code),
                 let location = response.headers["Location"]
             else { return result }
-            target = location
+            target = Self.relative(location)
             if response.status.code == 303 || (response.status.code <= 302 && method == .post) {
                 method = .get
                 body = []
@@ -47,6 +63,36 @@ public struct TestClient: Sendable {
             }
         }
         throw TooManyRedirects(lastTarget: target)
+    }
+
+    private func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders, body: [UInt8]) async throws -> TestResponse {
+        switch transport {
+        case .inProcess(let app):
+            let request = try Request(method: method, target: target, headers: headers, body: body)
+            let response = try await app.respond(to: request)
+            let bytes = method == .head ? [] : try await response.body.collect()
+            return TestResponse(status: response.status, headers: response.headers, body: bytes)
+        case .socket(let port):
+            var head = "\(method.rawValue) \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+            for (name, value) in headers { head += "\(name): \(value)\r\n" }
+            if !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
+            let bytes = Array((head + "\r\n").utf8) + body
+            let raw = try await onThread {
+                let client = try RawHTTPClient(port: port)
+                try client.send(bytes)
+                return try client.readResponse(forHead: method == .head)
+            }
+            guard let raw else { throw TestClientError.connectionClosed }
+            return TestResponse(status: HTTPStatus(raw.status), headers: HTTPHeaders(raw.headers.map { ($0.name, $0.value) }), body: raw.body)
+        }
+    }
+
+    /// A redirect's target as a path: absolute URLs to this server lose their origin.
+    private static func relative(_ location: String) -> String {
+        guard let schemeEnd = location.range(of: "://") else { return location }
+        let afterHost = location[schemeEnd.upperBound...].firstIndex(of: "/") ?? location.endIndex
+        let path = String(location[afterHost...])
+        return path.isEmpty ? "/" : path
     }
 
     public func get(_ target: String, headers: HTTPHeaders = [:], followRedirects: Bool = false) async throws -> TestResponse {
@@ -91,6 +137,11 @@ enum FormEncoding {
         }
         return output
     }
+}
+
+/// The server closed the connection without answering.
+public enum TestClientError: Error, Sendable {
+    case connectionClosed
 }
 
 /// A ``TestClient`` followed more than 10 redirects.

@@ -124,9 +124,14 @@ struct QuickstartOracleTests {
         return try JSONDecoder().decode([Answer].self, from: data)
     }
 
-    @Test func everyQuickstartRouteAnswersAsFlaskDoes() async throws {
+    enum Transport: String, CaseIterable, Sendable { case inProcess, liveServer }
+
+    @Test(arguments: Transport.allCases)
+    func everyQuickstartRouteAnswersAsFlaskDoes(over transport: Transport) async throws {
         let expected = try Self.flaskAnswers()
-        let client = TestClient(makeQuickstartApp())
+        let app = makeQuickstartApp()
+        let server = transport == .liveServer ? try await LiveServer.start(app) : nil
+        let client = server.map { TestClient($0) } ?? TestClient(app)
         var checked = 0
         for (exchange, flask) in zip(Self.exchanges, expected) {
             let method = HTTPMethod(rawValue: exchange.method)
@@ -157,6 +162,7 @@ struct QuickstartOracleTests {
             checked += 1
         }
         #expect(checked == Self.exchanges.count)
+        try await server?.stop()
     }
 }
 

@@ -1,0 +1,43 @@
+import AsyncWeb
+import AsyncWebTesting
+import Testing
+
+@Suite("Test client")
+struct TestClientTests {
+    private func cookieApp() -> App {
+        let app = App("test")
+        app.get("/set") {
+            var response = try makeResponse("set")
+            response.setCookie("username", "the username")
+            return response
+        }
+        app.get("/read") { "username: \(request.cookies["username"] ?? "none")" }
+        app.get("/forget") {
+            var response = try makeResponse("forgotten")
+            response.deleteCookie("username")
+            return response
+        }
+        return app
+    }
+
+    @Test(arguments: [false, true])
+    func cookiesAreKeptAndSentBackLikeABrowser(overALiveServer live: Bool) async throws {
+        let app = cookieApp()
+        let server = live ? try await LiveServer.start(app) : nil
+        let client = server.map { TestClient($0) } ?? TestClient(app)
+        #expect(try await client.get("/read").text == "username: none")
+        _ = try await client.get("/set")
+        #expect(client.cookies["username"] == #""the username""#)
+        #expect(try await client.get("/read").text == "username: the username")
+        _ = try await client.get("/forget")
+        #expect(try await client.get("/read").text == "username: none")
+        try await server?.stop()
+    }
+
+    @Test func absoluteRedirectsAreFollowedOnTheSameServer() async throws {
+        let app = App("test")
+        app.get("/projects/") { "The project page" }
+        let response = try await TestClient(app).get("/projects", followRedirects: true)
+        #expect(response.text == "The project page")
+    }
+}
