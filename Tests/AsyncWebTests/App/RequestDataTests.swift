@@ -18,6 +18,10 @@ struct RequestDataTests {
         return TestClient(app)
     }
 
+    @Test func theTestClientPostsJSON() async throws {
+        #expect(try await app().post("/json", json: Payload(a: 7)).text == #"{"got":7}"# + "\n")
+    }
+
     @Test func jsonBodiesDecode() async throws {
         let response = try await app().post("/json", headers: ["Content-Type": "application/json"], body: Array(#"{"a":1}"#.utf8))
         #expect(response.text == #"{"got":1}"# + "\n")

@@ -49,3 +49,19 @@ extension TestClient {
         return try await post(target, headers: headers, body: body, followRedirects: followRedirects)
     }
 }
+
+extension TestClient {
+    /// A POST of `value` as JSON (`application/json`).
+    ///
+    /// ```swift
+    /// let response = try await client.post("/users", json: NewUser(name: "alice"))
+    /// ```
+    public func post(
+        _ target: String, json value: some Encodable, headers: HTTPHeaders = [:], followRedirects: Bool = false
+    ) async throws -> TestResponse {
+        var headers = headers
+        headers["Content-Type"] = "application/json"
+        let body = try jsonify(value).body.collect()
+        return try await post(target, headers: headers, body: body, followRedirects: followRedirects)
+    }
+}
