@@ -61,7 +61,7 @@ extension TestClient {
     ) async throws -> TestResponse {
         var headers = headers
         headers["Content-Type"] = "application/json"
-        let body = try jsonify(value).body.collect()
+        let body = try await jsonify(value).body.collect()
         return try await post(target, headers: headers, body: body, followRedirects: followRedirects)
     }
 }
