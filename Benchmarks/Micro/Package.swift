@@ -12,7 +12,7 @@ let rootPackage = URL(fileURLWithPath: Context.packageDirectory)
     .lowercased()
 
 let package = Package(
-    name: "RoutingBenchmarks",
+    name: "MicroBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: "../.."),
@@ -33,6 +33,21 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
-        )
+        ),
+        .executableTarget(
+            name: "RequestPathBenchmarks",
+            dependencies: [
+                .product(name: "AsyncWeb", package: rootPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RequestPathBenchmarks",
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("InternalImportsByDefault"),
+            ],
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
     ]
 )
