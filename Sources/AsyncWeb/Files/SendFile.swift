@@ -29,7 +29,7 @@ public func sendFile(
     if mimetype == nil, !asAttachment, let encoding = guessed.encoding { headers["Content-Encoding"] = encoding }
     headers["Last-Modified"] = String(decoding: DateHeaderCache.format(file.modificationSeconds), as: UTF8.self)
     headers["Cache-Control"] = maxAge.map { "public, max-age=\($0)" } ?? "no-cache"
-    let entityTag = etag ? "\"\(FlaskJSON.pythonRepr(file.modificationTime))-\(file.size)-\(adler32(path))\"" : nil
+    let entityTag = etag ? "\"\(PythonText.repr(file.modificationTime))-\(file.size)-\(adler32(path))\"" : nil
     if let entityTag { headers["ETag"] = entityTag }
     headers["Accept-Ranges"] = "bytes"
 

@@ -75,51 +75,11 @@ enum FlaskJSON {
         return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
-    /// Python's `repr` of a float: shortest round-trip digits, `.0` on whole numbers, and an
-    /// exponent only below 1e-4 or from 1e16 up.
+    /// A float as Python's `json` writes it: `repr` (shortest digits, `1.0`, exponent only
+    /// below 1e-4 or from 1e16), with `NaN` and `Infinity` for the values JSON lacks.
     static func pythonRepr(_ number: Double) -> String {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
-        if number == 0 { return number.sign == .minus ? "-0.0" : "0.0" }
-        let (digits, pointPosition) = shortestDigits(of: number.magnitude)
-        let sign = number < 0 ? "-" : ""
-        if pointPosition > -4 && pointPosition <= 16 {
-            if pointPosition <= 0 {
-                return sign + "0." + String(repeating: "0", count: -pointPosition) + digits
-            }
-            if pointPosition >= digits.count {
-                return sign + digits + String(repeating: "0", count: pointPosition - digits.count) + ".0"
-            }
-            let split = digits.index(digits.startIndex, offsetBy: pointPosition)
-            return sign + digits[..<split] + "." + digits[split...]
-        }
-        let exponent = pointPosition - 1
-        let mantissa = digits.count > 1 ? "\(digits.first!)." + digits.dropFirst() : digits
-        let exponentDigits = String(abs(exponent))
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
-            + (exponentDigits.count < 2 ? "0" : "") + exponentDigits
-    }
-
-    /// The shortest round-trip digits of a positive number (Swift's `description` computes
-    /// them) and where the decimal point goes: value = 0.digits × 10^pointPosition.
-    private static func shortestDigits(of number: Double) -> (String, Int) {
-        let text = number.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...].filter { $0 != "+" }) ?? 0
-        }
-        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let integerPart = parts[0]
-        let fractionPart = parts.count > 1 ? parts[1] : ""
-        var digits = String(integerPart + fractionPart)
-        var pointPosition = integerPart.count + exponent
-        while digits.hasPrefix("0") && digits.count > 1 {
-            digits.removeFirst()
-            pointPosition -= 1
-        }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        return (digits, pointPosition)
+        return PythonText.repr(number)
     }
 }

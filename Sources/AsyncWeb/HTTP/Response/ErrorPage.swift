@@ -16,7 +16,9 @@ enum ErrorPage {
     }
 
     static func html(for status: HTTPStatus, message: String? = nil) -> String {
-        let explanation = message.map(escapeHTML) ?? description(for: status)
+        // Werkzeug escapes the message and shows its line breaks.
+        let explanation = message.map { escape($0).html.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>") }
+            ?? description(for: status)
         return """
             <!doctype html>
             <html lang=en>
@@ -63,22 +65,5 @@ enum ErrorPage {
         case 505: "The server does not support the HTTP protocol version used in the request."
         default: ""
         }
-    }
-
-    private static func escapeHTML(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&#34;"
-            case "'": escaped += "&#39;"
-            case "\n": escaped += "<br>"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
