@@ -101,10 +101,10 @@ public func makeQuickstartApp() -> App {
     app.get("/tuple-headers", name: "tuple_headers") { try makeResponse("with headers", headers: ["X-Tuple": "yes"]) }
     app.get("/tuple-both", name: "tuple_both") { try makeResponse("accepted", status: 202, headers: ["X-Tuple": "both"]) }
     app.get("/stream", name: "stream") {
-        Response(headers: ["Content-Type": "text/html; charset=utf-8"], body: ResponseBody(stream: AsyncStream { continuation in
+        AsyncStream { continuation in
             for index in 0..<5 { continuation.yield("chunk \(index)\n") }
             continuation.finish()
-        }))
+        }
     }
 
     // APIs with JSON

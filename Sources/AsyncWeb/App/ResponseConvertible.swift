@@ -3,6 +3,8 @@
 /// - `String` (and ``Markup``): `200`, `text/html; charset=utf-8`.
 /// - Dictionaries with `String` keys and arrays of `Encodable` values: JSON, as `jsonify`.
 /// - Your own `Encodable` models: declare `ResponseConvertible` and they become JSON too.
+/// - An `AsyncStream` or `AsyncThrowingStream` of `String` or `[UInt8]`: a streamed,
+///   chunked `text/html` response, each element sent as it comes (Flask's generators).
 /// - ``Response``: sent as is; ``HTTPStatus`` alone: an empty body with that status.
 public protocol ResponseConvertible {
     func makeResponse() throws -> Response
@@ -40,6 +42,18 @@ extension Markup: ResponseConvertible {
 extension HTTPStatus: ResponseConvertible {
     public func makeResponse() -> Response {
         Response(status: self)
+    }
+}
+
+extension AsyncStream: ResponseConvertible where Element: BodyChunk {
+    public func makeResponse() -> Response {
+        Response(headers: HTTPHeaders.html, body: ResponseBody(stream: self))
+    }
+}
+
+extension AsyncThrowingStream: ResponseConvertible where Element: BodyChunk, Failure == any Error {
+    public func makeResponse() -> Response {
+        Response(headers: HTTPHeaders.html, body: ResponseBody(stream: self))
     }
 }
 
