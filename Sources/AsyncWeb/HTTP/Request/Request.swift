@@ -58,6 +58,8 @@ public final class Request: Sendable {
         if !head.path.utf8.contains(UInt8(ascii: "%")) { return String(head.path) }
         return String(decoding: PercentDecoding.decode(head.path.utf8, plusAsSpace: false), as: UTF8.self)
     }
+    /// The path and the query string, `?` always included (Flask's `request.full_path`).
+    public var fullPath: String { path + "?" + queryString }
     /// The values of the matched rule's placeholders (Flask's `request.view_args`).
     ///
     /// ```swift
