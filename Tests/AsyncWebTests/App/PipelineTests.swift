@@ -40,10 +40,10 @@ struct PipelineTests {
 
     @Test func testRequestContextBindsTheLocals() async throws {
         let app = App("test")
-        let seen = try await app.testRequestContext("/hello?name=alice", method: .post) {
-            "\(request.method) \(request.rawPath) \(request.queryString) \(currentApp.name)"
+        let seen = try await app.testRequestContext("/h%C3%A9llo?name=alice", method: .post) {
+            "\(request.method) \(request.path) \(request.fullPath) \(request.queryString) \(currentApp.name)"
         }
-        #expect(seen == "POST /hello name=alice test")
+        #expect(seen == "POST /héllo /héllo?name=alice name=alice test")
     }
 
     @Test func usingRequestOutsideAContextStopsWithFlasksExplanation() async {
