@@ -1,0 +1,811 @@
+"""Renders every case below with the real Jinja2 3.1 (set up the way Flask 3.1 sets it up)
+and writes cases.json for the Swift template engine tests. See README.md.
+Run from anywhere: python3 generate.py   (needs only jinja2 + markupsafe)"""
+import json, os
+import jinja2
+from jinja2 import DictLoader, Environment, StrictUndefined, Undefined
+from markupsafe import Markup
+
+MARKUP_PREFIX = "__markup__:"
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def flask_autoescape(filename):
+    # Mirrors flask.sansio.app.App.select_jinja_autoescape (Flask 3.1).
+    if filename is None:
+        return True
+    return filename.endswith((".html", ".htm", ".xml", ".xhtml", ".svg"))
+
+
+def wrap_markup(v):
+    if isinstance(v, str) and v.startswith(MARKUP_PREFIX):
+        return Markup(v[len(MARKUP_PREFIX):])
+    if isinstance(v, list):
+        return [wrap_markup(x) for x in v]
+    if isinstance(v, dict):
+        return {k: wrap_markup(x) for k, x in v.items()}
+    return v
+
+
+CASES = []
+
+
+def T(id, tpl, ctx=None, *, files=None, name="main.html", undefined="default",
+      trim=False, lstrip=False, err=False):
+    """One case. `tpl` is the entry template (named `name`); `files` adds more templates.
+    err=True means rendering must raise; otherwise it must not."""
+    templates = {name: tpl}
+    templates.update(files or {})
+    CASES.append(dict(id=id, templates=templates, entry=name, context=ctx or {},
+                      options={"undefined": undefined, "trim_blocks": trim, "lstrip_blocks": lstrip,
+                               "keep_trailing_newline": False},
+                      err=err))
+
+
+def TXT(id, tpl, ctx=None, **kw):
+    T(id, tpl, ctx, name="main.txt", **kw)
+
+
+def E(id, tpl, ctx=None, **kw):
+    T(id, tpl, ctx, err=True, **kw)
+
+
+# ---------------------------------------------------------------- variables
+T("variables.basic", "Hello {{ name }}!", {"name": "World"})
+T("variables.attribute", "{{ user.name }}", {"user": {"name": "Ann"}})
+T("variables.subscript", "{{ user['name'] }}", {"user": {"name": "Ann"}})
+T("variables.subscript_variable", "{{ user[key] }}", {"user": {"name": "Ann"}, "key": "name"})
+T("variables.list_index", "{{ items[1] }}", {"items": ["a", "b", "c"]})
+T("variables.list_negative_index", "{{ items[-1] }}", {"items": ["a", "b", "c"]})
+T("variables.dot_integer", "{{ items.0 }}", {"items": ["a", "b", "c"]})
+T("variables.nested", "{{ a.b.c }}/{{ a['b']['c'] }}/{{ a.b['c'] }}", {"a": {"b": {"c": 42}}})
+T("variables.list_of_dicts", "{{ users[1].name }}", {"users": [{"name": "A"}, {"name": "B"}]})
+T("variables.undefined_empty", "[{{ missing }}]")
+T("variables.undefined_attribute_empty", "[{{ user.missing }}]", {"user": {"name": "Ann"}})
+T("variables.undefined_subscript_empty", "[{{ user['missing'] }}]", {"user": {}})
+T("variables.index_out_of_range_empty", "[{{ items[5] }}]", {"items": [1]})
+T("variables.null", "[{{ nothing }}]", {"nothing": None})
+T("variables.bools", "{{ yes }} {{ no }}", {"yes": True, "no": False})
+T("variables.numbers", "{{ n }} {{ f }} {{ neg }}", {"n": 3, "f": 2.5, "neg": -7})
+T("variables.float_whole", "{{ f }}", {"f": 1.0})
+T("variables.float_repr", "{{ a }} {{ b }} {{ c }}", {"a": 0.1, "b": 1e-7, "c": 12345678.9})
+TXT("variables.list_repr", "{{ items }}", {"items": ["a", "b", 1, None, True]})
+T("variables.list_repr_escaped", "{{ items }}", {"items": ["a", "b"]})
+TXT("variables.dict_repr", "{{ d }}", {"d": {"a": 1, "b": [1, 2], "c": {"x": None}}})
+TXT("variables.repr_quote_in_string", "{{ items }}", {"items": ["it's", 'say "hi"', "both ' \""]})
+T("variables.unicode", "{{ s }}", {"s": "héllo ✓ 日本"})
+T("variables.string_index", "{{ s[0] }}{{ s[-1] }}", {"s": "hello"})
+T("variables.no_spaces_in_tags", "{{name}}|{{   name   }}", {"name": "x"})
+T("variables.empty_string", "[{{ s }}]", {"s": ""})
+T("variables.empty_containers", "{{ l }} {{ d }}", {"l": [], "d": {}})
+T("variables.key_with_dash_subscript", "{{ d['a-b'] }}", {"d": {"a-b": "dash"}})
+
+# ---------------------------------------------------------------- comments
+T("comments.inline", "a{# comment #}b")
+T("comments.multiline", "a{# line one\nline two #}b")
+T("comments.contains_tags", "a{# {{ x }} {% if %} #}b")
+T("comments.whitespace_control", "a  {#- c -#}  b")
+T("comments.own_line", "a\n{# c #}\nb")
+T("comments.only", "{# nothing #}")
+T("comments.between_blocks", "{% if true %}{# x #}yes{# y #}{% endif %}")
+
+# ---------------------------------------------------------------- whitespace
+T("whitespace.trailing_newline_stripped", "x\n")
+T("whitespace.two_trailing_newlines", "x\n\n")
+T("whitespace.leading_kept", "\n\n  x")
+T("whitespace.crlf_normalized", "a\r\n{{ x }}\r\nb", {"x": "X"})
+T("whitespace.dash_left_variable", "a   \n {{- 'b' }}")
+T("whitespace.dash_right_variable", "{{ 'a' -}}  \n  b")
+T("whitespace.dash_both_block", "{% for i in [1, 2, 3] -%}\n  {{ i }}\n{%- endfor %}")
+T("whitespace.default_block_newlines", "{% if true %}\nyes\n{% endif %}\ndone")
+T("whitespace.for_default", "<ul>\n{% for i in [1, 2] %}\n  <li>{{ i }}</li>\n{% endfor %}\n</ul>")
+T("whitespace.for_dashes", "<ul>\n{%- for i in [1, 2] %}\n  <li>{{ i }}</li>\n{%- endfor %}\n</ul>")
+T("whitespace.trim_blocks", "{% if true %}\nyes\n{% endif %}\ndone", trim=True)
+T("whitespace.lstrip_blocks", "  {% if true %}\n  yes\n  {% endif %}\ndone", lstrip=True)
+T("whitespace.trim_and_lstrip", "<ul>\n  {% for i in [1, 2] %}\n  <li>{{ i }}</li>\n  {% endfor %}\n</ul>",
+  trim=True, lstrip=True)
+T("whitespace.plus_disables_lstrip", "  {%+ if true %}x{% endif %}", lstrip=True)
+T("whitespace.plus_disables_trim", "{% if true +%}\nyes{% endif %}", trim=True)
+T("whitespace.trim_blocks_variable_unaffected", "{{ 'a' }}\nb", trim=True)
+T("whitespace.lstrip_not_after_text", "x {% if true %}y{% endif %}", lstrip=True)
+T("whitespace.dash_comment_trim", "a\n  {#- c #}\nb", trim=True)
+T("whitespace.tabs_dash", "a\t\t{{- 'b' -}}\t\tc")
+
+# ---------------------------------------------------------------- raw
+T("raw.variable", "{% raw %}{{ x }}{% endraw %}", {"x": 1})
+T("raw.block_tags", "{% raw %}{% for i in items %}{{ i }}{% endfor %}{% endraw %}")
+T("raw.whitespace_control", "a {% raw -%}  {{ x }}  {%- endraw %} b")
+T("raw.html_not_escaped", "{% raw %}<b>&amp;</b>{% endraw %}")
+T("raw.multiline", "{% raw %}\n{# not a comment #}\n{% endraw %}")
+
+# ---------------------------------------------------------------- literals
+TXT("literals.strings", "{{ \"double\" }} {{ 'single' }}")
+TXT("literals.string_escapes", "{{ 'a\\'b' }}|{{ \"tab\\there\" }}|{{ 'line\\nnext' }}|{{ '\\u00e9' }}|{{ 'back\\\\slash' }}")
+TXT("literals.adjacent_strings", "{{ 'a' \"b\" 'c' }}")
+T("literals.integers", "{{ 42 }} {{ -3 }} {{ 0 }} {{ 1_000_000 }}")
+T("literals.integer_bases", "{{ 0x1F }} {{ 0o17 }} {{ 0b101 }}")
+T("literals.floats", "{{ 1.5 }} {{ 0.25 }} {{ -2.0 }} {{ 1_000.5 }}")
+T("literals.scientific", "{{ 1e3 }} {{ 2.5e-3 }} {{ 1E2 }} {{ 1.5e+2 }}")
+T("literals.booleans", "{{ true }} {{ True }} {{ false }} {{ False }}")
+T("literals.none", "{{ none }}|{{ None }}")
+TXT("literals.list", "{{ [1, 'a', none, true, 2.5] }}")
+TXT("literals.tuple", "{{ (1, 2) }} {{ (1,) }} {{ () }}")
+TXT("literals.dict", "{{ {'a': 1, 'b': [2, 3]} }}")
+TXT("literals.nested_empty", "{{ [] }} {{ {} }} {{ [[], {}] }}")
+T("literals.list_index", "{{ ['x', 'y', 'z'][1] }}")
+T("literals.dict_subscript", "{{ {'a': 1, 'b': 2}['b'] }}")
+T("literals.dict_attribute", "{{ {'a': 'A'}.a }}")
+T("literals.string_escaped_in_html", "{{ '<a href=\"x\">' }}")
+TXT("literals.list_trailing_comma", "{{ [1, 2,] }}")
+T("literals.float_large", "{{ 1e16 }} {{ 1e22 }} {{ 123456789012.5 }}")
+T("literals.float_small", "{{ 0.0001 }} {{ 0.00001 }}")
+
+# ---------------------------------------------------------------- math
+T("math.add", "{{ 1 + 2 }}")
+T("math.subtract_negative", "{{ 7 - 10 }}")
+T("math.multiply", "{{ 3 * 4 }}")
+T("math.true_division", "{{ 7 / 2 }} {{ 6 / 2 }} {{ 10 / 3 }}")
+T("math.floor_division", "{{ 7 // 2 }} {{ -7 // 2 }} {{ 7.5 // 2 }}")
+T("math.modulo", "{{ 7 % 3 }} {{ -7 % 3 }} {{ 7.5 % 2 }} {{ 7 % -3 }}")
+T("math.power", "{{ 2 ** 10 }} {{ 2 ** -1 }} {{ 2.0 ** 3 }}")
+T("math.power_left_assoc", "{{ 2 ** 3 ** 2 }}")
+T("math.unary_minus_power", "{{ -2 ** 2 }}")
+T("math.precedence", "{{ 1 + 2 * 3 }} {{ (1 + 2) * 3 }} {{ 10 - 2 - 3 }} {{ 2 * 3 % 4 }}")
+T("math.float_addition", "{{ 0.1 + 0.2 }}")
+T("math.int_float_mix", "{{ 1 + 1.5 }} {{ 3 * 1.0 }}")
+T("math.string_plus", "{{ 'a' + 'b' }}")
+T("math.string_repeat", "{{ 'ab' * 3 }}")
+TXT("math.list_concat", "{{ [1] + [2, 3] }}")
+T("math.tilde", "{{ 'n=' ~ 5 }}|{{ 1 ~ 2 }}|{{ none ~ 'x' }}|{{ missing ~ 'x' }}|{{ 1.5 ~ true }}")
+T("math.variables", "{{ a * b + c }}", {"a": 3, "b": 4, "c": 5})
+T("math.unary", "{{ +3 }} {{ -x }} {{ - -x }}", {"x": 5})
+T("math.bool_arithmetic", "{{ true + 1 }} {{ false * 3 }}")
+T("math.float_var_division", "{{ total / count }}", {"total": 10, "count": 4})
+T("math.tilde_precedence", "{{ 2 * 3 ~ 4 }}|{{ (1 + 2) ~ 3 }}|{{ 'a' ~ (1 - 1) }}")
+T("math.negative_float_format", "{{ -0.5 * 2 }} {{ 0 * -1.0 }}")
+
+# ---------------------------------------------------------------- logic
+T("logic.equality", "{{ 1 == 1 }} {{ 1 != 1 }} {{ 'a' == 'a' }} {{ 1 == '1' }} {{ 1 == 1.0 }}")
+T("logic.ordering", "{{ 1 < 2 }} {{ 2 <= 2 }} {{ 3 > 4 }} {{ 4 >= 5 }} {{ 'a' < 'b' }}")
+T("logic.chained_comparison", "{{ 1 < 2 < 3 }} {{ 3 > 2 > 2 }} {{ 1 < 3 > 2 }}")
+T("logic.and_or_values", "[{{ 0 or 'x' }}][{{ 'a' and 'b' }}][{{ '' and 'b' }}][{{ none or 0 }}][{{ 1 or 2 }}]")
+T("logic.not", "{{ not true }} {{ not 0 }} {{ not '' }} {{ not [1] }}")
+T("logic.in", "{{ 'a' in 'abc' }} {{ 2 in [1, 2] }} {{ 'k' in {'k': 1} }} {{ 'z' in 'abc' }}")
+T("logic.not_in", "{{ 3 not in [1, 2] }} {{ not 3 in [1, 2] }} {{ 'b' not in 'abc' }}")
+T("logic.precedence", "{{ true or false and false }} {{ (true or false) and false }} {{ not false and false }}")
+T("logic.list_equality", "{{ [1, 2] == [1, 2] }} {{ {'a': 1} == {'a': 1} }} {{ [1] == [1, 2] }}")
+T("logic.truthiness_if",
+  "{% for v in vals %}{% if v %}T{% else %}F{% endif %}{% endfor %}",
+  {"vals": [0, 1, "", "x", [], [0], {}, {"a": 1}, None, 0.0, True, False]})
+T("logic.undefined_falsy", "{% if missing %}yes{% else %}no{% endif %}")
+T("logic.compare_with_variable", "{{ age >= 18 and 'adult' or 'minor' }}", {"age": 20})
+T("logic.none_equality", "{{ none == none }} {{ x == none }}", {"x": None})
+T("logic.in_variable_list", "{% if role in ['admin', 'staff'] %}ok{% endif %}", {"role": "staff"})
+
+# ---------------------------------------------------------------- tests
+T("tests.defined", "{{ x is defined }} {{ y is defined }} {{ u.a is defined }} {{ u.b is defined }}", {"x": None, "u": {"a": 1}})
+T("tests.undefined", "{{ x is undefined }} {{ y is undefined }}", {"x": 1})
+T("tests.none", "{{ x is none }} {{ y is none }} {{ missing is none }}", {"x": None, "y": 0})
+T("tests.number", "{{ 1 is number }} {{ 1.5 is number }} {{ '1' is number }} {{ true is number }}")
+T("tests.string", "{{ 'a' is string }} {{ 1 is string }} {{ m is string }}", {"m": "__markup__:<b>"})
+T("tests.mapping", "{{ d is mapping }} {{ l is mapping }}", {"d": {}, "l": []})
+T("tests.iterable", "{{ l is iterable }} {{ 'ab' is iterable }} {{ d is iterable }} {{ 3 is iterable }}", {"l": [], "d": {}})
+T("tests.sequence", "{{ l is sequence }} {{ 'ab' is sequence }} {{ d is sequence }} {{ 3 is sequence }}", {"l": [], "d": {}})
+T("tests.odd_even", "{{ 3 is odd }} {{ 3 is even }} {{ 4 is odd }} {{ 4 is even }} {{ 0 is even }}")
+T("tests.divisibleby", "{{ 9 is divisibleby(3) }} {{ 10 is divisibleby 3 }} {{ 0 is divisibleby(5) }}")
+T("tests.sameas", "{{ x is sameas none }} {{ y is sameas false }} {{ 0 is sameas false }}", {"x": None, "y": False})
+T("tests.lower_upper", "{{ 'abc' is lower }} {{ 'Abc' is lower }} {{ 'ABC' is upper }} {{ 'AbC' is upper }}")
+T("tests.eq_aliases", "{{ 1 is eq 1 }} {{ 1 is equalto 2 }} {{ 'a' is eq('a') }} {{ 1 is ne 2 }} {{ 1 is ne(1) }} {{ [1, 2, 3]|select('==', 2)|list|length }} {{ [1, 2]|select('!=', 2)|first }}")
+T("tests.order_aliases",
+  "{{ 1 is lt 2 }} {{ 1 is lessthan 1 }} {{ 2 is gt 1 }} {{ 2 is greaterthan 3 }} {{ 2 is le 2 }} {{ 2 is ge 3 }} {{ [1, 2, 3]|select('<', 2)|join }} {{ [1, 2, 3]|select('>=', 2)|join }}")
+T("tests.in", "{{ 2 is in [1, 2] }} {{ 'x' is in 'abc' }}")
+T("tests.boolean", "{{ true is boolean }} {{ 1 is boolean }} {{ x is boolean }}", {"x": False})
+T("tests.true_false", "{{ true is true }} {{ 1 is true }} {{ false is false }} {{ 0 is false }}")
+T("tests.integer_float", "{{ 1 is integer }} {{ 1.0 is integer }} {{ 1.0 is float }} {{ 1 is float }} {{ true is integer }}")
+T("tests.escaped", "{{ m is escaped }} {{ s is escaped }} {{ (s|e) is escaped }}", {"m": "__markup__:<b>", "s": "<b>"})
+T("tests.filter_test_existence", "{{ 'upper' is filter }} {{ 'nope' is filter }} {{ 'odd' is test }} {{ 'nope' is test }}")
+T("tests.is_not", "{{ 3 is not odd }} {{ x is not defined }} {{ none is not none }}")
+T("tests.in_if", "{% if n is divisibleby 3 %}fizz{% elif n is even %}even{% else %}other{% endif %}", {"n": 9})
+T("tests.callable", "{{ 'a'.upper is callable }} {{ 'a' is callable }}")
+T("tests.in_select", "{{ nums|select('even')|list }}", {"nums": [1, 2, 3, 4]})
+T("tests.undefined_is_sequence", "{{ missing is iterable }} {{ missing is string }}")
+
+# ---------------------------------------------------------------- conditional expressions
+T("condexpr.true_branch", "{{ 'yes' if flag else 'no' }}", {"flag": True})
+T("condexpr.false_branch", "{{ 'yes' if flag else 'no' }}", {"flag": False})
+T("condexpr.no_else", "[{{ 'yes' if flag }}]", {"flag": False})
+T("condexpr.no_else_true", "[{{ 'yes' if flag }}]", {"flag": 1})
+T("condexpr.nested", "{{ 'a' if x == 1 else 'b' if x == 2 else 'c' }}", {"x": 2})
+T("condexpr.with_filter", "{{ name|upper if name else 'anonymous' }}", {"name": "bob"})
+T("condexpr.undefined_condition", "{{ 'set' if missing else 'unset' }}")
+T("condexpr.in_arithmetic", "{{ (1 if true else 2) + 10 }}")
+T("condexpr.class_attr", "<li class=\"{{ 'active' if current == page }}\">", {"current": "a", "page": "a"})
+
+# ---------------------------------------------------------------- slices
+T("slices.start_stop", "{{ s[1:3] }}", {"s": "abcdef"})
+T("slices.open_ends", "{{ s[:2] }}|{{ s[4:] }}|{{ s[:] }}", {"s": "abcdef"})
+T("slices.negative", "{{ s[-3:] }}|{{ s[:-2] }}", {"s": "abcdef"})
+T("slices.step", "{{ s[::2] }}|{{ s[::-1] }}|{{ s[1::3] }}", {"s": "abcdef"})
+TXT("slices.list", "{{ items[1:] }} {{ items[::-1] }}", {"items": [1, 2, 3]})
+T("slices.list_join", "{{ items[:2]|join(',') }}", {"items": ["a", "b", "c"]})
+T("slices.out_of_range", "[{{ s[10:] }}]", {"s": "abc"})
+T("slices.loop", "{% for x in items[1:3] %}{{ x }}{% endfor %}", {"items": [1, 2, 3, 4]})
+
+# ---------------------------------------------------------------- methods
+T("methods.upper_lower", "{{ s.upper() }} {{ s.lower() }}", {"s": "MiXeD"})
+T("methods.title_capitalize", "{{ s.title() }}|{{ s.capitalize() }}", {"s": "hello wORLD"})
+T("methods.strip", "[{{ s.strip() }}][{{ s.lstrip() }}][{{ s.rstrip() }}][{{ 'xxaxx'.strip('x') }}]", {"s": "  pad  "})
+TXT("methods.split", "{{ 'a b  c'.split() }} {{ 'a,b,,c'.split(',') }} {{ 'a-b-c'.split('-', 1) }}")
+T("methods.split_index", "{{ 'k=v'.split('=')[1] }}")
+T("methods.replace", "{{ 'aaa'.replace('a', 'b') }} {{ 'aaa'.replace('a', 'b', 2) }}")
+T("methods.startswith_endswith", "{{ s.startswith('he') }} {{ s.endswith('lo') }} {{ s.startswith(('x', 'h')) }}", {"s": "hello"})
+T("methods.format_positional", "{{ '{} is {}'.format('x', 1) }}")
+T("methods.format_keyword", "{{ '{name}: {n:03d}'.format(name='id', n=7) }}")
+T("methods.join", "{{ ', '.join(items) }}", {"items": ["a", "b", "c"]})
+T("methods.dict_items", "{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}", {"d": {"a": 1, "b": 2}})
+T("methods.dict_keys_values", "{{ d.keys()|list|join(',') }} {{ d.values()|list|join(',') }}", {"d": {"x": 1, "y": 2}})
+T("methods.dict_get", "{{ d.get('a') }} {{ d.get('z') }} {{ d.get('z', 'dflt') }}", {"d": {"a": 1}})
+T("methods.list_index_count", "{{ l.index('b') }} {{ l.count('a') }}", {"l": ["a", "b", "a"]})
+TXT("methods.list_append", "{% set l = [1] %}{% if l.append(2) %}{% endif %}{{ l }}")
+T("methods.string_find_count", "{{ 'hello'.find('l') }} {{ 'hello'.count('l') }} {{ 'hello'.find('z') }}")
+T("methods.chained", "{{ ' Hi There '.strip().lower().replace(' ', '-') }}")
+T("methods.zfill_center", "[{{ '7'.zfill(3) }}][{{ 'a'.center(5, '*') }}]")
+T("methods.isdigit", "{{ '123'.isdigit() }} {{ '12a'.isdigit() }}")
+
+# ---------------------------------------------------------------- if
+T("if.true", "{% if x %}yes{% endif %}", {"x": 1})
+T("if.false", "[{% if x %}yes{% endif %}]", {"x": 0})
+T("if.else", "{% if x %}yes{% else %}no{% endif %}", {"x": False})
+T("if.elif", "{% for n in [1, 2, 3] %}{% if n == 1 %}one{% elif n == 2 %}two{% else %}many{% endif %} {% endfor %}")
+T("if.multiple_elif", "{% if x > 10 %}a{% elif x > 5 %}b{% elif x > 0 %}c{% else %}d{% endif %}", {"x": 3})
+T("if.nested", "{% if a %}{% if b %}ab{% else %}a{% endif %}{% endif %}", {"a": True, "b": False})
+T("if.test_expression", "{% if user.name is defined and user.name %}Hi {{ user.name }}{% endif %}", {"user": {"name": "Z"}})
+T("if.empty_list", "{% if items %}has{% else %}empty{% endif %}", {"items": []})
+T("if.not", "{% if not items %}none{% endif %}", {"items": []})
+T("if.comparison_chain", "{% if 0 < x < 10 %}in{% else %}out{% endif %}", {"x": 10})
+T("if.escaped_body", "{% if true %}<b>{{ s }}</b>{% endif %}", {"s": "<&>"})
+
+# ---------------------------------------------------------------- for
+T("for.list", "{% for x in items %}{{ x }},{% endfor %}", {"items": [1, 2, 3]})
+T("for.else_empty", "{% for x in items %}{{ x }}{% else %}empty{% endfor %}", {"items": []})
+T("for.else_undefined", "{% for x in missing %}{{ x }}{% else %}nothing{% endfor %}")
+T("for.else_not_taken", "{% for x in items %}{{ x }}{% else %}empty{% endfor %}", {"items": [1]})
+T("for.filter_if", "{% for x in items if x > 1 %}{{ x }}{% endfor %}", {"items": [1, 2, 3]})
+T("for.filter_if_loop_index", "{% for x in items if x is odd %}{{ loop.index }}:{{ x }}/{{ loop.length }} {% endfor %}", {"items": [1, 2, 3, 4, 5]})
+T("for.filter_if_else", "{% for x in items if x > 5 %}{{ x }}{% else %}none{% endfor %}", {"items": [1, 2]})
+T("for.tuple_unpacking", "{% for a, b in pairs %}{{ a }}-{{ b }} {% endfor %}", {"pairs": [[1, "x"], [2, "y"]]})
+T("for.dict_items", "{% for k, v in d.items() %}{{ k }}={{ v }} {% endfor %}", {"d": {"b": 2, "a": 1}})
+T("for.dict_direct", "{% for k in d %}{{ k }} {% endfor %}", {"d": {"one": 1, "two": 2}})
+T("for.string", "{% for c in 'abc' %}[{{ c }}]{% endfor %}")
+T("for.nested", "{% for row in rows %}{% for c in row %}{{ c }}{% endfor %};{% endfor %}", {"rows": [[1, 2], [3]]})
+T("for.range", "{% for i in range(3) %}{{ i }}{% endfor %}")
+T("for.sorted", "{% for x in items|sort %}{{ x }}{% endfor %}", {"items": [3, 1, 2]})
+T("for.scope_set_not_leaking", "{% set x = 1 %}{% for i in [1, 2] %}{% set x = i * 10 %}{{ x }} {% endfor %}{{ x }}")
+T("for.loop_var_after_loop", "{% for i in [1, 2] %}{% endfor %}[{{ i }}]")
+T("for.outer_loop_var", "{% for a in [1, 2] %}{% for b in 'xy' %}{{ a }}{{ b }} {% endfor %}{% endfor %}")
+T("for.dictsort", "{% for k, v in d|dictsort %}{{ k }}:{{ v }} {% endfor %}", {"d": {"b": 1, "a": 2, "c": 0}})
+T("for.attribute_objects", "{% for u in users %}<li>{{ u.name }}</li>{% endfor %}", {"users": [{"name": "<A>"}, {"name": "B&"}]})
+T("for.recursive",
+  "<ul>{% for item in tree recursive %}<li>{{ item.name }}{% if item.children %}<ul>{{ loop(item.children) }}</ul>{% endif %}</li>{% endfor %}</ul>",
+  {"tree": [{"name": "a", "children": [{"name": "a1"}, {"name": "a2", "children": [{"name": "a2x"}]}]}, {"name": "b"}]})
+T("for.recursive_depth",
+  "{% for item in tree recursive %}{{ item.name }}@{{ loop.depth }}/{{ loop.depth0 }} {% if item.children %}{{ loop(item.children) }}{% endif %}{% endfor %}",
+  {"tree": [{"name": "a", "children": [{"name": "b", "children": [{"name": "c"}]}]}, {"name": "d"}]})
+T("for.unpack_three", "{% for a, b, c in rows %}{{ a }}{{ b }}{{ c }} {% endfor %}", {"rows": [[1, 2, 3], ["x", "y", "z"]]})
+T("for.over_none_items_list", "{% for x in items %}[{{ x }}]{% endfor %}", {"items": [None, "", 0]})
+
+# ---------------------------------------------------------------- loop object
+T("loop.index", "{% for x in 'abc' %}{{ loop.index }}{{ loop.index0 }} {% endfor %}")
+T("loop.revindex", "{% for x in 'abc' %}{{ loop.revindex }}{{ loop.revindex0 }} {% endfor %}")
+T("loop.first_last", "{% for x in 'abc' %}{{ loop.first }}/{{ loop.last }} {% endfor %}")
+T("loop.length", "{% for x in items %}{{ loop.length }}{% endfor %}", {"items": [1, 2, 3, 4]})
+T("loop.cycle", "{% for x in 'abcde' %}{{ loop.cycle('odd', 'even') }} {% endfor %}")
+T("loop.cycle_three", "{% for x in 'abcd' %}{{ loop.cycle('r', 'g', 'b') }}{% endfor %}")
+T("loop.previtem_nextitem", "{% for x in [1, 2, 3] %}({{ loop.previtem }}|{{ x }}|{{ loop.nextitem }}){% endfor %}")
+T("loop.previtem_defined", "{% for x in [1, 2] %}{{ loop.previtem is defined }}/{{ loop.nextitem is defined }} {% endfor %}")
+T("loop.changed", "{% for e in entries %}{% if loop.changed(e.day) %}<h2>{{ e.day }}</h2>{% endif %}{{ e.t }};{% endfor %}",
+  {"entries": [{"day": "Mon", "t": "a"}, {"day": "Mon", "t": "b"}, {"day": "Tue", "t": "c"}, {"day": "Mon", "t": "d"}]})
+T("loop.depth_flat", "{% for x in [1] %}{{ loop.depth }}{{ loop.depth0 }}{% endfor %}")
+T("loop.separator_idiom", "{% for x in items %}{{ x }}{% if not loop.last %}, {% endif %}{% endfor %}", {"items": ["a", "b", "c"]})
+T("loop.nested_outer_via_set",
+  "{% for r in [1, 2] %}{% set outer = loop %}{% for c in 'ab' %}{{ outer.index }}.{{ loop.index }} {% endfor %}{% endfor %}")
+T("loop.single_item", "{% for x in [7] %}{{ loop.first }} {{ loop.last }} {{ loop.length }} {{ loop.revindex }}{% endfor %}")
+T("loop.in_else_undefined", "{% for x in [] %}{% else %}[{{ loop is defined }}]{% endfor %}")
+T("loop.recursive_index_restarts",
+  "{% for n in nodes recursive %}{{ loop.index }}{{ n.v }}{% if n.kids %}({{ loop(n.kids) }}){% endif %} {% endfor %}",
+  {"nodes": [{"v": "a", "kids": [{"v": "b"}, {"v": "c"}]}, {"v": "d"}]})
+
+# ---------------------------------------------------------------- set
+T("set.simple", "{% set x = 42 %}{{ x }}")
+T("set.expression", "{% set total = a + b %}{{ total }}", {"a": 1, "b": 2})
+T("set.multiple_targets", "{% set a, b = 1, 2 %}{{ a }}{{ b }}")
+T("set.unpack_list", "{% set first, second = items %}{{ second }}{{ first }}", {"items": ["x", "y"]})
+T("set.block", "{% set greeting %}Hello {{ name }}!{% endset %}[{{ greeting }}]", {"name": "W"})
+T("set.block_filter", "{% set s | upper %}shout {{ name }}{% endset %}{{ s }}", {"name": "it"})
+T("set.block_filter_chain", "{% set s | trim | replace('a', 'o') %}  banana  {% endset %}[{{ s }}]")
+T("set.block_html_not_double_escaped", "{% set x %}<b>{{ '<' }}</b>{% endset %}{{ x }}")
+TXT("set.block_txt", "{% set x %}<b>{{ '<' }}</b>{% endset %}{{ x }}")
+T("set.overwrite_context", "{{ x }}{% set x = 'new' %}{{ x }}", {"x": "old"})
+T("set.list_literal", "{% set l = ['a', 'b'] %}{{ l|join('+') }} {{ l[1] }}")
+T("set.dict_literal", "{% set d = {'k': 'v'} %}{{ d.k }}{{ d['k'] }}")
+T("set.in_if_visible", "{% if true %}{% set x = 1 %}{% endif %}{{ x }}")
+T("set.with_filter_expression", "{% set names = users|map(attribute='name')|join(', ') %}{{ names }}", {"users": [{"name": "a"}, {"name": "b"}]})
+
+# ---------------------------------------------------------------- with
+T("with.basic", "{% with a = 1 %}{{ a }}{% endwith %}[{{ a }}]")
+T("with.multiple", "{% with a = 1, b = 2 %}{{ a + b }}{% endwith %}")
+T("with.uses_outer", "{% with y = x * 2 %}{{ x }}{{ y }}{% endwith %}", {"x": 3})
+T("with.shadowing", "{{ x }}{% with x = 'inner' %}{{ x }}{% endwith %}{{ x }}", {"x": "outer"})
+T("with.set_inside_scoped", "{% with %}{% set z = 5 %}{{ z }}{% endwith %}[{{ z }}]")
+T("with.nested", "{% with a = 1 %}{% with b = a + 1 %}{{ a }}{{ b }}{% endwith %}{% endwith %}")
+
+# ---------------------------------------------------------------- namespace
+T("namespace.counter", "{% set ns = namespace(count=0) %}{% for x in items %}{% set ns.count = ns.count + x %}{% endfor %}{{ ns.count }}", {"items": [1, 2, 3]})
+T("namespace.found_flag", "{% set ns = namespace(found=false) %}{% for x in items %}{% if x == 'b' %}{% set ns.found = true %}{% endif %}{% endfor %}{{ ns.found }}", {"items": ["a", "b"]})
+T("namespace.new_attribute", "{% set ns = namespace() %}{% set ns.x = 'hi' %}{{ ns.x }}")
+T("namespace.from_dict", "{% set ns = namespace({'a': 1}, b=2) %}{{ ns.a }}{{ ns.b }}")
+T("namespace.undefined_attr", "{% set ns = namespace() %}[{{ ns.nope }}]")
+T("namespace.accumulate_string", "{% set ns = namespace(s='') %}{% for c in 'abc' %}{% set ns.s = ns.s ~ c|upper %}{% endfor %}{{ ns.s }}")
+
+# ---------------------------------------------------------------- macros
+T("macros.simple", "{% macro hello(name) %}Hello {{ name }}!{% endmacro %}{{ hello('A') }} {{ hello('B') }}")
+T("macros.defaults", "{% macro input(name, value='', type='text') %}<input type=\"{{ type }}\" name=\"{{ name }}\" value=\"{{ value|e }}\">{% endmacro %}{{ input('u') }}{{ input('p', type='password') }}")
+T("macros.keyword_args", "{% macro m(a, b) %}{{ a }}-{{ b }}{% endmacro %}{{ m(b=1, a=2) }}")
+T("macros.varargs", "{% macro m(a) %}{{ a }}:{{ varargs|join(',') }}{% endmacro %}{{ m(1, 2, 3) }}")
+TXT("macros.varargs_tuple_repr", "{% macro m() %}{{ varargs }}{% endmacro %}{{ m(1, 'x') }}")
+T("macros.kwargs", "{% macro m() %}{% for k, v in kwargs|dictsort %}{{ k }}={{ v }};{% endfor %}{% endmacro %}{{ m(z=1, a=2) }}")
+T("macros.missing_arg_undefined", "{% macro m(a, b) %}[{{ a }}][{{ b }}]{% endmacro %}{{ m(1) }}")
+T("macros.output_not_double_escaped", "{% macro b(t) %}<b>{{ t }}</b>{% endmacro %}{{ b('<x>') }}")
+T("macros.escape_result", "{% macro b(t) %}<b>{{ t }}</b>{% endmacro %}{{ b('x')|e }}")
+T("macros.in_loop", "{% macro li(x) %}<li>{{ x }}</li>{% endmacro %}{% for i in [1, 2] %}{{ li(i) }}{% endfor %}")
+T("macros.recursion", "{% macro fact(n) %}{% if n <= 1 %}1{% else %}{{ n }}*{{ fact(n - 1) }}{% endif %}{% endmacro %}{{ fact(4) }}")
+T("macros.sees_context", "{% macro greet() %}Hi {{ user }}{% endmacro %}{{ greet() }}", {"user": "ctx"})
+T("macros.attributes", "{% macro m(a, b=1) %}{% endmacro %}{{ m.name }} {{ m.arguments|join(',') }} {{ m.catch_kwargs }} {{ m.catch_varargs }} {{ m.caller }}")
+T("macros.whitespace_body", "{% macro m() %}\n  body\n{% endmacro %}[{{ m() }}]")
+T("macros.default_refers_to_earlier_arg", "{% macro m(a, b=a * 2) %}{{ a }},{{ b }}{% endmacro %}{{ m(3) }}")
+T("macros.call_with_filter", "{% macro m(x) %}{{ x }}{% endmacro %}{{ m('abc')|upper }}")
+T("macros.caller_simple", "{% macro wrap() %}<div>{{ caller() }}</div>{% endmacro %}{% call wrap() %}inner {{ x }}{% endcall %}", {"x": "<y>"})
+T("macros.caller_twice", "{% macro twice() %}{{ caller() }}{{ caller() }}{% endmacro %}{% call twice() %}ab{% endcall %}")
+T("macros.call_arguments",
+  "{% macro list_users(users) %}<ul>{% for u in users %}<li>{{ caller(u) }}</li>{% endfor %}</ul>{% endmacro %}{% call(user) list_users(people) %}{{ user.name }}!{% endcall %}",
+  {"people": [{"name": "a"}, {"name": "b"}]})
+T("macros.call_multiple_arguments", "{% macro m() %}{{ caller(1, 2) }}{% endmacro %}{% call(a, b) m() %}{{ a + b }}{% endcall %}")
+T("macros.call_default_argument", "{% macro m() %}{{ caller() }}|{{ caller('x') }}{% endmacro %}{% call(v='dflt') m() %}{{ v }}{% endcall %}")
+T("macros.call_passes_args_to_macro", "{% macro box(title) %}[{{ title }}: {{ caller() }}]{% endmacro %}{% call box('T') %}body{% endcall %}")
+T("macros.caller_sees_outer", "{% macro m() %}{{ caller() }}{% endmacro %}{% for i in [1, 2] %}{% call m() %}{{ i }}{% endcall %}{% endfor %}")
+T("macros.caller_defined_test", "{% macro m() %}{% if caller is defined %}C:{{ caller() }}{% else %}none{% endif %}{% endmacro %}{{ m() }} {% call m() %}x{% endcall %}")
+T("macros.nested_call", "{% macro o() %}({{ caller() }}){% endmacro %}{% call o() %}{% call o() %}x{% endcall %}{% endcall %}")
+T("macros.set_inside_macro_local", "{% set x = 'outer' %}{% macro m() %}{% set x = 'inner' %}{{ x }}{% endmacro %}{{ m() }}{{ x }}")
+
+# ---------------------------------------------------------------- include
+P = {"part.html": "<p>{{ name }}</p>", "part.txt": "<t>{{ name }}</t>", "loopy.html": "[{{ item }}]"}
+T("include.basic", "a{% include 'part.html' %}b", {"name": "N"}, files=P)
+T("include.escapes_in_html_partial", "{% include 'part.html' %}", {"name": "<x>"}, files=P)
+T("include.txt_partial_not_escaped", "{% include 'part.txt' %}", {"name": "<x>"}, files=P)
+TXT("include.html_partial_from_txt", "{% include 'part.html' %}", {"name": "<x>"}, files=P)
+T("include.sees_loop_variable", "{% for item in [1, 2] %}{% include 'loopy.html' %}{% endfor %}", files=P)
+T("include.sees_set_variable", "{% set name = 'local' %}{% include 'part.html' %}", files=P)
+T("include.without_context", "{% include 'part.html' without context %}", {"name": "N"}, files=P)
+T("include.with_context", "{% include 'part.html' with context %}", {"name": "N"}, files=P)
+T("include.ignore_missing", "a{% include 'nope.html' ignore missing %}b", files=P)
+T("include.list_first_existing", "{% include ['nope.html', 'part.html', 'part.txt'] %}", {"name": "L"}, files=P)
+T("include.variable_name", "{% include which %}", {"which": "part.txt", "name": "V"}, files=P)
+T("include.list_ignore_missing", "[{% include ['a.html', 'b.html'] ignore missing %}]", files=P)
+T("include.trailing_newline", "a{% include 'nl.html' %}b", files={"nl.html": "inc\n"})
+T("include.nested", "{% include 'outer.html' %}", {"v": 1}, files={"outer.html": "O({% include 'inner.html' %})", "inner.html": "I{{ v }}"})
+T("include.in_macro", "{% macro m() %}{% include 'part.html' %}{% endmacro %}{{ m() }}", {"name": "M"}, files=P)
+T("include.set_does_not_leak", "{% include 's.html' %}[{{ leaked }}]", files={"s.html": "{% set leaked = 1 %}s"})
+T("include.with_block_vars", "{% with name = 'W' %}{% include 'part.html' %}{% endwith %}", files=P)
+
+# ---------------------------------------------------------------- import
+M = {"macros.html": "{% macro hello(n) %}Hello {{ n }}!{% endmacro %}{% macro bye(n) %}Bye {{ n }}{% endmacro %}"
+                    "{% macro who() %}[{{ user }}]{% endmacro %}{% set version = '1.0' %}{% set _private = 'p' %}top-level output",
+     "forms.html": "{% macro input(name, value='') %}<input name=\"{{ name }}\" value=\"{{ value }}\">{% endmacro %}",
+     "text.txt": "{% macro tag(v) %}<{{ v }}>{% endmacro %}"}
+T("import.as_module", "{% import 'macros.html' as m %}{{ m.hello('x') }} {{ m.bye('y') }}", files=M)
+T("import.from", "{% from 'macros.html' import hello, bye as goodbye %}{{ hello('a') }}/{{ goodbye('b') }}", files=M)
+T("import.variable_export", "{% import 'macros.html' as m %}{{ m.version }}", files=M)
+T("import.private_not_exported", "{% import 'macros.html' as m %}[{{ m._private }}]", files=M)
+T("import.no_context_by_default", "{% import 'macros.html' as m %}{{ m.who() }}", {"user": "U"}, files=M)
+T("import.with_context", "{% import 'macros.html' as m with context %}{{ m.who() }}", {"user": "U"}, files=M)
+T("import.from_with_context", "{% from 'macros.html' import who with context %}{{ who() }}", {"user": "U"}, files=M)
+T("import.escaping_in_macro", "{% import 'forms.html' as f %}{{ f.input('q', '<\"x\">') }}", files=M)
+T("import.txt_macro_from_html", "{% from 'text.txt' import tag %}{{ tag('b') }}|{{ tag('<i>') }}", files=M)
+T("import.missing_name_undefined", "{% from 'macros.html' import nope %}[{{ nope is defined }}]", files=M)
+T("import.module_output_ignored", "{% import 'macros.html' as m %}ok", files=M)
+T("import.in_loop", "{% import 'macros.html' as m %}{% for i in [1, 2] %}{{ m.hello(i) }}{% endfor %}", files=M)
+T("import.self_macros_via_variable_name", "{% import tname as m %}{{ m.bye('v') }}", {"tname": "macros.html"}, files=M)
+
+# ---------------------------------------------------------------- inheritance
+L = {"layout.html": "<title>{% block title %}Default{% endblock %}</title>\n<body>{% block body %}{% endblock %}</body>",
+     "base.html": "A{% block a %}[base a]{% endblock %}B{% block b %}[base b]{% endblock %}C",
+     "mid.html": "{% extends 'base.html' %}{% block a %}[mid a]{{ super() }}{% endblock %}",
+     "req.html": "<{% block content required %}{% endblock %}>",
+     "loop.html": "{% for item in items %}{% block row %}{{ item }}{% endblock %}{% endfor %}",
+     "sloop.html": "{% for item in items %}{% block row scoped %}{{ item }}{% endblock %}{% endfor %}",
+     "self.html": "<h1>{% block title %}T{% endblock %}</h1><title>{{ self.title() }}</title>",
+     "layout.txt": "TXT[{% block body %}{% endblock %}]{{ x }}"}
+T("inheritance.basic", "{% extends 'layout.html' %}{% block title %}Home{% endblock %}{% block body %}<p>hi</p>{% endblock %}", files=L)
+T("inheritance.default_block", "{% extends 'layout.html' %}{% block body %}b{% endblock %}", files=L)
+T("inheritance.super", "{% extends 'layout.html' %}{% block title %}{{ super() }} - Page{% endblock %}", files=L)
+T("inheritance.self_block", "{% extends 'self.html' %}{% block title %}Mine{% endblock %}", files=L)
+T("inheritance.self_block_default", "{% extends 'self.html' %}", files=L)
+T("inheritance.nested_extends", "{% extends 'mid.html' %}{% block a %}[child a]{{ super() }}{% endblock %}", files=L)
+T("inheritance.nested_extends_untouched", "{% extends 'mid.html' %}{% block b %}[child b]{% endblock %}", files=L)
+T("inheritance.outside_blocks_ignored", "{% extends 'base.html' %}IGNORED{% block a %}x{% endblock %}ALSO", files=L)
+T("inheritance.before_extends_printed", "BEFORE{% extends 'base.html' %}{% block a %}x{% endblock %}", files=L)
+T("inheritance.context_in_blocks", "{% extends 'layout.html' %}{% block body %}{{ msg }}{% endblock %}", {"msg": "<m>"}, files=L)
+T("inheritance.unscoped_block_in_loop", "{% extends 'loop.html' %}{% block row %}({{ item }}){% endblock %}", {"items": [1, 2]}, files=L)
+T("inheritance.scoped_block_in_loop", "{% extends 'sloop.html' %}{% block row %}({{ item }}){% endblock %}", {"items": [1, 2]}, files=L)
+T("inheritance.scoped_block_super", "{% extends 'sloop.html' %}{% block row %}<{{ super() }}>{% endblock %}", {"items": [1, 2]}, files=L)
+T("inheritance.required_overridden", "{% extends 'req.html' %}{% block content %}filled{% endblock %}", files=L)
+T("inheritance.named_endblock", "{% extends 'base.html' %}{% block a %}named{% endblock a %}", files=L)
+T("inheritance.variable_parent", "{% extends parent %}{% block b %}dyn{% endblock %}", {"parent": "base.html"}, files=L)
+T("inheritance.conditional_parent", "{% extends 'layout.html' if full else 'base.html' %}{% block a %}A!{% endblock %}{% block body %}B!{% endblock %}", {"full": False}, files=L)
+T("inheritance.txt_layout_no_escape", "{% extends 'layout.txt' %}{% block body %}{{ '<b>' }}{% endblock %}", {"x": "<x>"}, files=L, name="page.txt")
+T("inheritance.html_child_txt_layout", "{% extends 'layout.txt' %}{% block body %}{{ '<b>' }}{% endblock %}", {"x": "<x>"}, files=L)
+T("inheritance.top_level_set_visible", "{% extends 'layout.html' %}{% set title_text = 'From child' %}{% block title %}{{ title_text }}{% endblock %}", files=L)
+T("inheritance.block_in_block", "{% extends 'nest.html' %}{% block inner %}NEW{% endblock %}",
+  files={"nest.html": "<{% block outer %}o[{% block inner %}i{% endblock %}]{% endblock %}>"})
+T("inheritance.override_outer_drops_inner", "{% extends 'nest.html' %}{% block outer %}X{% endblock %}{% block inner %}NEW{% endblock %}",
+  files={"nest.html": "<{% block outer %}o[{% block inner %}i{% endblock %}]{% endblock %}>"})
+T("inheritance.super_twice", "{% extends 'base.html' %}{% block a %}{{ super() }}{{ super() }}{% endblock %}", files=L)
+T("inheritance.three_level_super_chain",
+  "{% extends 'l2.html' %}{% block x %}3{{ super() }}{% endblock %}",
+  files={"l1.html": "{% block x %}1{% endblock %}", "l2.html": "{% extends 'l1.html' %}{% block x %}2{{ super() }}{% endblock %}"})
+T("inheritance.block_same_name_via_self_in_child", "{% extends 'base.html' %}{% block a %}A{% endblock %}{% block b %}{{ self.a() }}B{% endblock %}", files=L)
+T("inheritance.macro_in_child", "{% extends 'base.html' %}{% macro m() %}M{% endmacro %}{% block a %}{{ m() }}{% endblock %}", files=L)
+T("inheritance.include_in_block", "{% extends 'base.html' %}{% block a %}{% include 'inc.html' %}{% endblock %}", files=dict(L, **{"inc.html": "INC"}))
+T("inheritance.block_trailing_newlines", "{% extends 'nl.html' %}{% block c %}\nchild\n{% endblock %}\n",
+  files={"nl.html": "top\n{% block c %}{% endblock %}\nbottom\n"})
+
+# ---------------------------------------------------------------- filter blocks
+T("filterblock.upper", "{% filter upper %}hello {{ name }}{% endfilter %}", {"name": "w"})
+T("filterblock.chain", "{% filter upper|replace('L', '1') %}hello{% endfilter %}")
+T("filterblock.arguments", "{% filter truncate(9, true, '..', 0) %}a very long text{% endfilter %}")
+T("filterblock.html_markup_body", "{% filter upper %}<b>{{ '<i>' }}</b>{% endfilter %}")
+TXT("filterblock.txt_body", "{% filter upper %}<b>{{ '<i>' }}</b>{% endfilter %}")
+T("filterblock.indent", "{% filter indent(2, true) %}a\nb{% endfilter %}")
+T("filterblock.nested", "{% filter upper %}a{% filter lower %}B{% endfilter %}c{% endfilter %}")
+T("filterblock.striptags", "{% filter striptags %}<p>Hello   <b>W</b></p>\n<p>x</p>{% endfilter %}")
+
+# ---------------------------------------------------------------- autoescape blocks
+TXT("autoescape.enable_in_txt", "{{ s }}|{% autoescape true %}{{ s }}{% endautoescape %}|{{ s }}", {"s": "<b>"})
+T("autoescape.disable_in_html", "{{ s }}|{% autoescape false %}{{ s }}{% endautoescape %}|{{ s }}", {"s": "<b>"})
+T("autoescape.nested", "{% autoescape false %}{{ s }}{% autoescape true %}{{ s }}{% endautoescape %}{% endautoescape %}", {"s": "&"})
+T("autoescape.markup_in_disabled", "{% autoescape false %}{{ m }}{{ s|e }}{% endautoescape %}", {"m": "__markup__:<i>", "s": "<"})
+TXT("autoescape.tilde_inside_enabled", "{% autoescape true %}{{ m ~ s }}{% endautoescape %}", {"m": "__markup__:<i>", "s": "<"})
+T("autoescape.macro_defined_inside", "{% autoescape false %}{% macro m(x) %}{{ x }}{% endmacro %}{{ m('<b>') }}{% endautoescape %}{{ '<b>' }}")
+T("autoescape.set_inside_is_scoped", "{% autoescape false %}{% set x = 1 %}{{ x }}{% endautoescape %}[{{ x }}]")
+T("autoescape.filter_inside_disabled", "{% autoescape false %}{{ items|join('<br>') }}{% endautoescape %}", {"items": ["<a>", "b"]})
+T("autoescape.static_text_untouched", "{% autoescape true %}<p>&amp; {{ '&' }}</p>{% endautoescape %}")
+
+# ---------------------------------------------------------------- filters
+F = "filters."
+T(F + "abs", "{{ -3|abs }} {{ 2.5|abs }} {{ x|abs }}", {"x": -1.5})
+T(F + "attr", "{{ ('abc'|attr('upper'))() }} [{{ d|attr('k') }}]", {"d": {"k": 1}})
+T(F + "batch", "{% for row in items|batch(3) %}{{ row|join(',') }};{% endfor %}", {"items": [1, 2, 3, 4, 5, 6, 7]})
+T(F + "batch.fill", "{% for row in items|batch(3, '-') %}{{ row|join(',') }};{% endfor %}", {"items": [1, 2, 3, 4]})
+T(F + "capitalize", "{{ 'hELLO wORLD'|capitalize }}")
+T(F + "center", "[{{ 'ab'|center(6) }}][{{ 'abc'|center }}]")
+T(F + "default.undefined", "{{ missing|default('dflt') }}")
+T(F + "default.defined_falsy", "[{{ ''|default('dflt') }}][{{ none|default('dflt') }}][{{ 0|default('d') }}]")
+T(F + "default.boolean", "[{{ ''|default('dflt', true) }}][{{ 0|d('zero', boolean=true) }}][{{ 'x'|d('y', true) }}]")
+T(F + "default.alias_d", "{{ missing|d('alias') }} {{ user.nick|d(user.name) }}", {"user": {"name": "N"}})
+T(F + "default.none_value_kept", "{{ x|default('d') }}", {"x": None})
+T(F + "dictsort", "{% for k, v in d|dictsort %}{{ k }}={{ v }} {% endfor %}", {"d": {"b": 1, "A": 3, "a": 2}})
+T(F + "dictsort.case_sensitive", "{% for k, v in d|dictsort(true) %}{{ k }} {% endfor %}", {"d": {"b": 1, "B": 3, "a": 2}})
+T(F + "dictsort.by_value_reverse", "{% for k, v in d|dictsort(by='value', reverse=true) %}{{ k }} {% endfor %}", {"d": {"x": 1, "y": 3, "z": 2}})
+T(F + "escape", "{{ s|escape }}|{{ s|e }}", {"s": "<a href=\"x\">'&'</a>"})
+TXT(F + "escape.txt", "{{ s|e }}|{{ s }}", {"s": "<b>\"'&"})
+T(F + "escape.markup_not_double", "{{ m|e }}", {"m": "__markup__:<b>&amp;</b>"})
+T(F + "filesizeformat", "{{ 100|filesizeformat }}|{{ 1000|filesizeformat }}|{{ 1500|filesizeformat }}|{{ 1000000|filesizeformat }}|{{ 1|filesizeformat }}")
+T(F + "filesizeformat.binary", "{{ 1024|filesizeformat(true) }}|{{ 1000|filesizeformat(true) }}|{{ 1048576|filesizeformat(binary=true) }}|{{ 3000000000|filesizeformat(true) }}")
+T(F + "filesizeformat.large", "{{ 1e12|filesizeformat }}|{{ 1e30|filesizeformat }}|{{ 0|filesizeformat }}")
+T(F + "first", "{{ items|first }} {{ 'abc'|first }} [{{ []|first }}]", {"items": [3, 2, 1]})
+T(F + "float", "{{ '3.5'|float }} {{ 3|float }} {{ 'abc'|float }} {{ 'abc'|float(1.5) }} {{ ' 2 '|float }}")
+T(F + "forceescape", "{{ m|forceescape }}|{{ s|forceescape }}", {"m": "__markup__:<b>&amp;</b>", "s": "<i>"})
+T(F + "format", "{{ '%s - %s'|format('a', 'b') }}|{{ '%d%%'|format(50) }}|{{ '%.2f'|format(3.14159) }}|{{ '%(x)s!'|format(x='kw') }}")
+T(F + "format.escaped_args", "{{ '<b>%s</b>'|format('<i>') }}")
+T(F + "groupby",
+  "{% for g in users|groupby('city') %}{{ g.grouper }}: {{ g.list|map(attribute='name')|join(',') }};{% endfor %}",
+  {"users": [{"name": "a", "city": "NY"}, {"name": "b", "city": "LA"}, {"name": "c", "city": "NY"}]})
+T(F + "groupby.tuple_unpack",
+  "{% for city, items in users|groupby('city') %}{{ city }}={{ items|length }} {% endfor %}",
+  {"users": [{"name": "a", "city": "NY"}, {"name": "b", "city": "LA"}, {"name": "c", "city": "NY"}]})
+T(F + "groupby.default",
+  "{% for city, items in users|groupby('city', default='??') %}{{ city }}:{{ items|map(attribute='name')|join }} {% endfor %}",
+  {"users": [{"name": "a", "city": "NY"}, {"name": "b"}, {"name": "c", "city": "LA"}]})
+T(F + "groupby.case_insensitive",
+  "{% for city, items in users|groupby('city') %}{{ city }}:{{ items|map(attribute='name')|join }} {% endfor %}",
+  {"users": [{"name": "a", "city": "ny"}, {"name": "b", "city": "NY"}, {"name": "c", "city": "LA"}]})
+T(F + "groupby.case_sensitive",
+  "{% for city, items in users|groupby('city', case_sensitive=true) %}{{ city }}:{{ items|map(attribute='name')|join }} {% endfor %}",
+  {"users": [{"name": "a", "city": "ny"}, {"name": "b", "city": "NY"}, {"name": "c", "city": "LA"}]})
+T(F + "groupby.dotted_attribute",
+  "{% for k, items in rows|groupby('meta.kind') %}{{ k }}:{{ items|length }} {% endfor %}",
+  {"rows": [{"meta": {"kind": "x"}}, {"meta": {"kind": "y"}}, {"meta": {"kind": "x"}}]})
+T(F + "groupby.integer_index", "{% for k, items in rows|groupby(0) %}{{ k }}={{ items|length }} {% endfor %}", {"rows": [[2, "a"], [1, "b"], [2, "c"]]})
+T(F + "indent", "{{ text|indent }}", {"text": "a\nb\n\nc"})
+T(F + "indent.first", "{{ text|indent(2, first=true) }}", {"text": "a\nb"})
+T(F + "indent.blank", "{{ text|indent(2, blank=true) }}", {"text": "a\n\nb\n"})
+T(F + "indent.string_width", "{{ text|indent('> ') }}", {"text": "a\nb"})
+T(F + "int", "{{ '42'|int }} {{ 3.9|int }} {{ -3.9|int }} {{ 'x'|int }} {{ 'x'|int(7) }} {{ '3.7'|int }}")
+T(F + "int.base", "{{ 'ff'|int(base=16) }} {{ '0x1A'|int(0, 16) }} {{ '101'|int(base=2) }} {{ '0b11'|int(0, 0) }}")
+T(F + "items", "{% for k, v in d|items %}{{ k }}:{{ v }} {% endfor %}[{% for x in missing|items %}{{ x }}{% endfor %}]", {"d": {"a": 1, "b": 2}})
+T(F + "join", "{{ items|join }}|{{ items|join(', ') }}", {"items": [1, "a", None]})
+T(F + "join.attribute", "{{ users|join(', ', attribute='name') }}", {"users": [{"name": "a"}, {"name": "b"}]})
+T(F + "join.escaping", "{{ items|join('<br>') }}", {"items": ["<a>", "b"]})
+T(F + "last", "{{ items|last }} {{ 'abc'|last }}", {"items": [3, 2, 1]})
+T(F + "length", "{{ items|length }} {{ 'abcd'|length }} {{ d|length }} {{ items|count }}", {"items": [1, 2, 3], "d": {"a": 1}})
+TXT(F + "list", "{{ 'abc'|list }} {{ d|list }} {{ (1, 2)|list }}", {"d": {"x": 1, "y": 2}})
+T(F + "lower", "{{ 'HeLLo'|lower }}")
+T(F + "map.attribute", "{{ users|map(attribute='name')|join(',') }}", {"users": [{"name": "a"}, {"name": "b"}]})
+T(F + "map.attribute_default", "{{ users|map(attribute='nick', default='?')|join(',') }}", {"users": [{"nick": "a"}, {"name": "b"}]})
+T(F + "map.filter", "{{ items|map('upper')|join(',') }}", {"items": ["a", "b"]})
+T(F + "map.filter_args", "{{ items|map('replace', 'a', 'o')|join(',') }} {{ nums|map('round', 1)|list }}", {"items": ["banana", "apple"], "nums": [1.26, 2.04]})
+T(F + "map.int", "{{ items|map('int')|sum }}", {"items": ["1", "2", "3"]})
+T(F + "max", "{{ [3, 1, 2]|max }} {{ ['b', 'A', 'c']|max }} {{ ['b', 'A', 'c']|max(case_sensitive=true) }}")
+T(F + "max.attribute", "{{ (users|max(attribute='age')).name }}", {"users": [{"name": "a", "age": 3}, {"name": "b", "age": 9}]})
+T(F + "min", "{{ [3, 1, 2]|min }} {{ ['b', 'A', 'c']|min }} {{ ['b', 'a', 'C']|min(case_sensitive=true) }}")
+T(F + "min.attribute", "{{ (users|min(attribute='age')).name }} [{{ []|min }}]", {"users": [{"name": "a", "age": 3}, {"name": "b", "age": 9}]})
+T(F + "reject", "{{ nums|reject('odd')|join(',') }}", {"nums": [1, 2, 3, 4]})
+T(F + "reject.no_test", "{{ vals|reject|list|length }}", {"vals": [0, 1, "", "a", None]})
+T(F + "rejectattr", "{{ users|rejectattr('active')|map(attribute='name')|join(',') }}", {"users": [{"name": "a", "active": True}, {"name": "b", "active": False}, {"name": "c"}]})
+T(F + "rejectattr.test", "{{ users|rejectattr('age', 'lt', 18)|map(attribute='name')|join(',') }}", {"users": [{"name": "a", "age": 10}, {"name": "b", "age": 20}]})
+T(F + "replace", "{{ 'Hello World'|replace('Hello', 'Goodbye') }}|{{ 'aaaa'|replace('a', 'b', 2) }}")
+T(F + "replace.escaping", "{{ s|replace('x', '<br>') }}", {"s": "a x b"})
+T(F + "replace.markup_subject", "{{ m|replace('x', '<br>') }}", {"m": "__markup__:<i>x</i>"})
+T(F + "reverse", "{{ 'abc'|reverse }} {{ items|reverse|join(',') }}", {"items": [1, 2, 3]})
+T(F + "round", "{{ 2.5|round }} {{ 3.5|round }} {{ 2.675|round(2) }} {{ 42|round }} {{ 1.23456|round(3) }}")
+T(F + "round.methods", "{{ 2.1|round(method='ceil') }} {{ 2.9|round(method='floor') }} {{ 2.12|round(1, 'ceil') }} {{ -2.5|round }} {{ 12345|round(-2) }}")
+T(F + "round.int", "{{ 42.55|round|int }}")
+T(F + "safe", "{{ s|safe }}|{{ s }}", {"s": "<b>bold</b>"})
+T(F + "select", "{{ nums|select('odd')|join(',') }} {{ nums|select('gt', 2)|join(',') }} {{ nums|select('divisibleby', 2)|join(',') }}", {"nums": [1, 2, 3, 4]})
+T(F + "select.no_test", "{{ vals|select|join(',') }}", {"vals": [0, 1, "", "a", None, True]})
+T(F + "select.in", "{{ items|select('in', ['a', 'c'])|join }}", {"items": ["a", "b", "c"]})
+T(F + "selectattr", "{{ users|selectattr('active')|map(attribute='name')|join(',') }}", {"users": [{"name": "a", "active": True}, {"name": "b", "active": False}]})
+T(F + "selectattr.test", "{{ users|selectattr('email', 'defined')|map(attribute='name')|join(',') }} {{ users|selectattr('name', 'equalto', 'b')|list|length }}", {"users": [{"name": "a", "email": "x"}, {"name": "b"}]})
+T(F + "slice", "{% for col in items|slice(3) %}[{{ col|join(',') }}]{% endfor %}", {"items": [1, 2, 3, 4, 5, 6, 7]})
+T(F + "slice.fill", "{% for col in items|slice(3, 0) %}[{{ col|join(',') }}]{% endfor %}", {"items": [1, 2, 3, 4]})
+T(F + "sort", "{{ items|sort|join(',') }} {{ items|sort(reverse=true)|join(',') }}", {"items": [3, 1, 2]})
+T(F + "sort.strings_case", "{{ items|sort|join(',') }}|{{ items|sort(case_sensitive=true)|join(',') }}", {"items": ["b", "C", "a", "B"]})
+T(F + "sort.attribute", "{{ users|sort(attribute='age')|map(attribute='name')|join(',') }}", {"users": [{"name": "a", "age": 30}, {"name": "b", "age": 20}, {"name": "c", "age": 25}]})
+T(F + "sort.multiple_attributes", "{{ users|sort(attribute='age,name')|map(attribute='name')|join(',') }}", {"users": [{"name": "c", "age": 2}, {"name": "a", "age": 2}, {"name": "b", "age": 1}]})
+T(F + "sort.stable", "{{ users|sort(attribute='g')|map(attribute='n')|join }}", {"users": [{"n": "1", "g": "b"}, {"n": "2", "g": "a"}, {"n": "3", "g": "b"}, {"n": "4", "g": "a"}]})
+T(F + "string", "{{ 12|string ~ 3 }} {{ none|string }} {{ (1.0|string)|length }}")
+T(F + "striptags", "{{ s|striptags }}", {"s": "<p>Hello   <b>World</b>\n</p><!-- c --> &amp; more"})
+T(F + "sum", "{{ [1, 2, 3]|sum }} {{ [1.5, 2]|sum }} {{ []|sum }}")
+T(F + "sum.attribute_start", "{{ items|sum(attribute='price') }} {{ items|sum(attribute='price', start=100) }}", {"items": [{"price": 3}, {"price": 4}]})
+T(F + "title", "{{ 'hello wORLD foo-bar'|title }}|{{ \"it's o'neil\"|title }}")
+T(F + "tojson", "{{ d|tojson }}", {"d": {"b": [1, 2.5, None, True], "a": "x<y>&'z\"", "c": {"é": "ü"}}})
+T(F + "tojson.indent", "{{ d|tojson(2) }}", {"d": {"b": [1, 2], "a": {}}})
+TXT(F + "tojson.scalars", "{{ 'str'|tojson }} {{ 1|tojson }} {{ 1.5|tojson }} {{ none|tojson }} {{ true|tojson }} {{ []|tojson }}")
+T(F + "tojson.in_script", "<script>var data = {{ d|tojson }};</script>", {"d": {"html": "</script><b>"}})
+T(F + "trim", "[{{ '  x  '|trim }}][{{ 'xxaxx'|trim('x') }}][{{ '\t\nx\n'|trim }}]")
+T(F + "truncate", "{{ s|truncate(9) }}|{{ s|truncate(255) }}", {"s": "foo bar baz qux"})
+T(F + "truncate.killwords", "{{ s|truncate(9, true) }}|{{ s|truncate(9, killwords=true, end='') }}", {"s": "foo bar baz qux"})
+T(F + "truncate.end", "{{ s|truncate(10, end='…', leeway=0) }}|{{ s|truncate(10, false, ' [more]', 0) }}|{{ s|truncate(10, end='…') }}", {"s": "foo bar baz qux"})
+T(F + "truncate.leeway", "{{ s|truncate(13) }}|{{ s|truncate(13, leeway=0) }}|{{ s|truncate(11, leeway=5) }}", {"s": "foo bar baz qux"})
+T(F + "truncate.short", "{{ 'short'|truncate(3, leeway=0) }}|{{ 'abcdef'|truncate(5, true, '', 0) }}")
+T(F + "unique", "{{ items|unique|join(',') }} {{ items|unique(case_sensitive=true)|join(',') }}", {"items": ["a", "A", "b", "a", "B"]})
+T(F + "unique.attribute", "{{ users|unique(attribute='city')|map(attribute='name')|join(',') }}", {"users": [{"name": "a", "city": "x"}, {"name": "b", "city": "X"}, {"name": "c", "city": "y"}]})
+T(F + "upper", "{{ 'hello'|upper }}")
+T(F + "urlencode", "{{ 'a b&c/d?é'|urlencode }}|{{ d|urlencode }}|{{ pairs|urlencode }}", {"d": {"q": "x y", "n": 1}, "pairs": [["a", "1"], ["b", "&"]]})
+T(F + "urlize", "{{ 'go to https://example.com now'|urlize }}")
+T(F + "urlize.www_and_email", "{{ 'see www.example.org or mail me@example.com'|urlize }}")
+T(F + "urlize.trim", "{{ 'http://example.com/a/very/long/path'|urlize(20) }}")
+T(F + "urlize.nofollow_target", "{{ 'x http://a.com y'|urlize(nofollow=true, target='_blank') }}")
+TXT(F + "urlize.escapes_text", "{{ '<b> http://a.com'|urlize }}")
+T(F + "wordcount", "{{ 'one two  three'|wordcount }} {{ ''|wordcount }} {{ 'a-b c.d'|wordcount }}")
+T(F + "wordwrap", "{{ s|wordwrap(10) }}", {"s": "the quick brown fox jumps over the lazy dog"})
+T(F + "wordwrap.break_long", "{{ 'abcdefghijklmnop xy'|wordwrap(5) }}|{{ 'abcdefghijklmnop xy'|wordwrap(5, false) }}")
+T(F + "wordwrap.wrapstring", "{{ s|wordwrap(10, wrapstring='<br>') }}", {"s": "the quick brown fox jumps"})
+T(F + "wordwrap.paragraphs", "{{ s|wordwrap(7) }}", {"s": "aaa bbb ccc\n\nddd eee"})
+T(F + "xmlattr", "<ul{{ {'class': 'my list', 'missing': none, 'id': 'list-1'}|xmlattr }}>")
+T(F + "xmlattr.escaping_no_autospace", "<a{{ d|xmlattr(false) }}>", {"d": {"href": "?a=1&b=\"2\"", "title": "<x>"}})
+T(F + "chained", "{{ ' Hello World '|trim|lower|replace(' ', '_')|title }}")
+T(F + "count_alias", "{{ 'hello'|count }}")
+T(F + "e_on_number", "{{ 5|e }} {{ none|e }}")
+
+# ---------------------------------------------------------------- globals
+TXT("globals.range_one_arg", "{{ range(5)|list }}")
+TXT("globals.range_two_args", "{{ range(2, 5)|list }}")
+TXT("globals.range_three_args", "{{ range(0, 10, 3)|list }} {{ range(5, 0, -2)|list }}")
+T("globals.range_repr", "{{ range(3) }} {{ range(1, 9, 2) }}")
+T("globals.range_empty", "[{{ range(0)|join }}][{{ range(5, 1)|join }}]")
+T("globals.range_length", "{{ range(10)|length }} {{ range(10)|sum }}")
+TXT("globals.dict", "{{ dict(a=1, b='x') }}")
+T("globals.dict_usage", "{% set d = dict(k='v', n=2) %}{{ d.k }}{{ d['n'] }} {{ d|length }}")
+T("globals.cycler", "{% set c = cycler('odd', 'even') %}{% for i in range(3) %}{{ c.next() }} {% endfor %}")
+T("globals.cycler_current", "{% set c = cycler('a', 'b', 'c') %}{{ c.current }}{{ c.next() }}{{ c.current }}{{ c.next() }}{{ c.current }}")
+T("globals.cycler_reset", "{% set c = cycler(1, 2, 3) %}{{ c.next() }}{{ c.next() }}{% if c.reset() %}{% endif %}{{ c.next() }}{{ c.current }}")
+T("globals.cycler_across_loops", "{% set c = cycler('x', 'y') %}{% for i in [1, 2] %}{{ c.next() }}{% endfor %}{% for i in [1] %}{{ c.next() }}{% endfor %}")
+T("globals.joiner", "{% set sep = joiner() %}{% for x in items %}{{ sep() }}{{ x }}{% endfor %}", {"items": ["a", "b", "c"]})
+T("globals.joiner_custom", "{% set pipe = joiner(' | ') %}{% if a %}{{ pipe() }}A{% endif %}{% if b %}{{ pipe() }}B{% endif %}{% if c %}{{ pipe() }}C{% endif %}", {"a": False, "b": True, "c": True})
+T("globals.joiner_html_separator", "{% set j = joiner('<br>') %}{{ j() }}x{{ j() }}y")
+T("globals.namespace_is_global", "{{ namespace is defined }} {{ range is defined }} {{ lipsum is defined }}")
+T("globals.override_by_context", "{{ range }}", {"range": "ctx"})
+
+# ---------------------------------------------------------------- escaping (Flask: .html/.htm/.xml/.xhtml/.svg escaped)
+S = "<a href=\"x\">Tom & 'Jerry'</a>"
+T("escaping.html_escapes", "{{ s }}", {"s": S})
+TXT("escaping.txt_raw", "{{ s }}", {"s": S})
+T("escaping.htm_escapes", "{{ s }}", {"s": S}, name="page.htm")
+T("escaping.xml_escapes", "<r>{{ s }}</r>", {"s": S}, name="feed.xml")
+T("escaping.xhtml_escapes", "{{ s }}", {"s": S}, name="page.xhtml")
+T("escaping.svg_escapes", "<text>{{ s }}</text>", {"s": S}, name="icon.svg")
+T("escaping.js_not_escaped", "var s = '{{ s }}';", {"s": S}, name="app.js")
+T("escaping.uppercase_extension_not_escaped", "{{ s }}", {"s": S}, name="PAGE.HTML")
+T("escaping.markup_not_escaped", "{{ m }}", {"m": "__markup__:<b>bold</b> &amp;"})
+TXT("escaping.markup_in_txt", "{{ m }}", {"m": "__markup__:<b>bold</b>"})
+T("escaping.markup_in_list", "{% for m in items %}{{ m }}{% endfor %}", {"items": ["__markup__:<i>1</i>", "<i>2</i>"]})
+T("escaping.markup_in_dict", "{{ post.body }}|{{ post.title }}", {"post": {"body": "__markup__:<p>ok</p>", "title": "<t>"}})
+T("escaping.safe", "{{ s|safe }}", {"s": S})
+TXT("escaping.e_in_txt", "{{ s|e }}", {"s": S})
+T("escaping.double_e", "{{ s|e|e }}", {"s": "&"})
+T("escaping.forceescape_markup", "{{ m|forceescape }}", {"m": "__markup__:<b>&amp;</b>"})
+T("escaping.safe_then_e", "{{ s|safe|e }}", {"s": "<b>"})
+T("escaping.tilde_markup_left", "{{ m ~ s }}", {"m": "__markup__:<b>", "s": "<i>"})
+T("escaping.tilde_markup_right", "{{ s ~ m }}", {"m": "__markup__:<b>", "s": "<i>"})
+T("escaping.tilde_plain", "{{ s ~ t }}", {"s": "<i>", "t": "&"})
+TXT("escaping.tilde_markup_txt", "{{ m ~ s }}", {"m": "__markup__:<b>", "s": "<i>"})
+T("escaping.tilde_safe_literal", "{{ '<b>'|safe ~ '<i>' }}")
+TXT("escaping.tilde_safe_literal_txt", "{{ '<b>'|safe ~ '<i>' }}")
+T("escaping.plus_markup_left", "{{ m + s }}", {"m": "__markup__:<b>", "s": "<i>"})
+T("escaping.plus_markup_right", "{{ s + m }}", {"m": "__markup__:<b>", "s": "<i>"})
+TXT("escaping.plus_markup_txt", "{{ m + s }}", {"m": "__markup__:<b>", "s": "<i>"})
+T("escaping.join_mixed", "{{ items|join(', ') }}", {"items": ["__markup__:<b>a</b>", "<i>"]})
+TXT("escaping.join_mixed_txt", "{{ items|join(', ') }}", {"items": ["__markup__:<b>a</b>", "<i>"]})
+T("escaping.join_markup_separator", "{{ items|join(sep) }}", {"items": ["<a>", "b"], "sep": "__markup__:<br>"})
+T("escaping.format_markup_template", "{{ m|format(s) }}", {"m": "__markup__:<b>%s</b>", "s": "<i>"})
+T("escaping.format_plain_template_markup_arg", "{{ '<p>%s</p>'|format(m) }}", {"m": "__markup__:<i>x</i>"})
+TXT("escaping.format_markup_template_txt", "{{ m|format(s) }}", {"m": "__markup__:<b>%s</b>", "s": "<i>"})
+T("escaping.replace_markup_new", "{{ s|replace('x', m) }}", {"s": "<x>", "m": "__markup__:<br>"})
+TXT("escaping.replace_markup_txt", "{{ s|replace('x', m) }}", {"s": "<x>", "m": "__markup__:<br>"})
+T("escaping.markup_upper", "{{ m|upper }} {{ m.upper() }}", {"m": "__markup__:<b>a&amp;b</b>"})
+T("escaping.markup_length", "{{ m|length }}", {"m": "__markup__:<b>x</b>"})
+T("escaping.markup_striptags", "{{ m|striptags }}", {"m": "__markup__:<b>a &amp; b</b>"})
+T("escaping.markup_truncate", "{{ m|truncate(5, true, '', 0) }}", {"m": "__markup__:<b>bold text</b>"})
+T("escaping.markup_repr_in_list", "{{ items }}", {"items": ["__markup__:<b>"]})
+T("escaping.string_filter_keeps_markup", "{{ (m|string) ~ '<' }}", {"m": "__markup__:<b>"})
+T("escaping.numbers_and_none", "{{ 1 }} {{ 1.5 }} {{ none }} {{ true }}")
+T("escaping.attribute_context", "<input value=\"{{ v }}\" title='{{ v }}'>", {"v": "\" onclick='x'"})
+T("escaping.static_text_untouched", "<p>&amp; < > {{ '' }}</p>")
+T("escaping.macro_arg_markup", "{% macro m(x) %}[{{ x }}]{% endmacro %}{{ m(v) }}{{ m(s) }}", {"v": "__markup__:<i>", "s": "<i>"})
+T("escaping.markup_methods", "{{ m.replace('a', '<') }}|{{ m.split('|')|join('&') }}", {"m": "__markup__:<b>a|b</b>"})
+T("escaping.caller_markup", "{% macro w() %}{{ caller()|upper }}{% endmacro %}{% call w() %}<i>{{ '&' }}</i>{% endcall %}")
+T("escaping.set_plain_string_escaped", "{% set x = '<b>' %}{{ x }}{% set y %}<b>{% endset %}{{ y }}")
+T("escaping.concat_in_set_block", "{% set y %}<b>{% endset %}{{ y ~ '<i>' }}")
+T("escaping.center_markup", "[{{ m|center(9) }}]", {"m": "__markup__:<b>"})
+T("escaping.default_markup", "{{ missing|default(m) }}{{ missing|default('<i>') }}", {"m": "__markup__:<b>"})
+T("escaping.escaped_quotes_literal", "{{ \"'\" }}{{ '\"' }}")
+
+# ---------------------------------------------------------------- errors: syntax
+E("errors.syntax.unclosed_if", "line1\n{% if x %}\nyes")
+E("errors.syntax.unclosed_for", "{% for x in items %}\n{{ x }}\n\n")
+E("errors.syntax.unknown_tag", "a\nb\n{% foo %}")
+E("errors.syntax.unexpected_endif", "text\n{% endif %}")
+E("errors.syntax.mismatched_end", "{% for x in y %}\n{% endif %}")
+E("errors.syntax.bad_expression", "{{ 1 + }}")
+E("errors.syntax.unclosed_variable", "{{ x ")
+E("errors.syntax.unclosed_string", "{{ 'abc }}")
+E("errors.syntax.unclosed_comment", "a\n{# abc")
+E("errors.syntax.empty_expression", "{{ }}")
+E("errors.syntax.unknown_filter", "\n{{ x|nope }}")
+E("errors.syntax.unknown_test", "{{ x is nope }}")
+E("errors.syntax.extends_without_name", "{% extends %}")
+E("errors.syntax.block_defined_twice", "{% block a %}{% endblock %}\n{% block a %}{% endblock %}")
+E("errors.syntax.endblock_name_mismatch", "{% block a %}{% endblock b %}")
+E("errors.syntax.else_outside", "{% else %}")
+E("errors.syntax.in_included_template", "{% include 'bad.html' %}", files={"bad.html": "ok\n{% if %}"})
+E("errors.syntax.in_layout", "{% extends 'bad.html' %}", files={"bad.html": "{% block a %}\n\n{% endblok %}"})
+E("errors.syntax.unbalanced_paren", "{{ (1 + 2 }}")
+E("errors.syntax.missing_in", "{% for x items %}{% endfor %}")
+E("errors.syntax.set_without_value", "{% set x %}")
+E("errors.syntax.endmacro_missing", "{% macro m() %}body")
+E("errors.syntax.required_block_content", "{% block x required %}content{% endblock %}")
+E("errors.syntax.unexpected_char", "{{ a @ b }}")
+E("errors.syntax.break_not_enabled", "{% for x in y %}{% break %}{% endfor %}")
+
+# ---------------------------------------------------------------- errors: runtime
+E("errors.undefined.attribute_of_undefined", "{{ x.y }}")
+E("errors.undefined.nested_attribute", "{{ user.a.b }}", {"user": {"name": "n"}})
+T("variables.attribute_of_none_empty", "[{{ n.a }}]", {"n": None})
+E("errors.undefined.attribute_of_none", "{{ n.a.b }}", {"n": None})
+E("errors.undefined.call_undefined", "{{ foo() }}")
+E("errors.undefined.call_missing_method", "{{ user.nope() }}", {"user": {}})
+E("errors.undefined.arithmetic", "{{ x + 1 }}")
+E("errors.undefined.subscript_of_undefined", "{{ x['k'] }}")
+E("errors.undefined.missing_list_item_attr", "{{ items[3].name }}", {"items": []})
+E("errors.not_found.include", "{% include 'missing.html' %}")
+E("errors.not_found.include_list", "{% include ['a.html', 'b.html'] %}")
+E("errors.not_found.extends", "{% extends 'missing_layout.html' %}")
+E("errors.not_found.import", "{% import 'missing_macros.html' as m %}")
+E("errors.not_found.from_import", "{% from 'missing_macros.html' import m %}")
+E("errors.not_found.nested_include", "{% include 'a.html' %}", files={"a.html": "{% include 'zzz.html' %}"})
+E("errors.required_block.not_overridden", "{% extends 'req.html' %}", files={"req.html": "<{% block content required %}{% endblock %}>"})
+E("errors.required_block.nested", "{% extends 'mid.html' %}", files={"req.html": "<{% block content required %}{% endblock %}>",
+                                                                  "mid.html": "{% extends 'req.html' %}"})
+E("errors.runtime.division_by_zero", "{{ 1 / 0 }}")
+E("errors.runtime.tilde_binds_tighter_than_plus", "{{ 1 + 2 ~ 3 }}")
+E("errors.undefined.macro_scoped_in_autoescape_block", "{% autoescape false %}{% macro m() %}{% endmacro %}{% endautoescape %}{{ m() }}")
+E("errors.runtime.macro_too_many_args", "{% macro m(a) %}{% endmacro %}{{ m(1, 2) }}")
+E("errors.runtime.macro_unknown_kwarg", "{% macro m(a) %}{% endmacro %}{{ m(b=1) }}")
+E("errors.syntax.import_private_name", "{% from 'm.html' import _hidden %}", files={"m.html": "{% set _hidden = 1 %}"})
+E("errors.runtime.from_import_missing_call", "{% from 'm.html' import nope %}{{ nope() }}", files={"m.html": "{% macro yes() %}{% endmacro %}"})
+
+# ---------------------------------------------------------------- StrictUndefined
+ST = dict(undefined="strict")
+E("strict.print_undefined", "a\n{{ missing }}", **ST)
+E("strict.attribute_missing", "{{ user.missing }}", {"user": {"name": "n"}}, **ST)
+E("strict.if_undefined", "{% if missing %}x{% endif %}", **ST)
+E("strict.for_undefined", "{% for x in missing %}{% endfor %}", **ST)
+E("strict.tilde_undefined", "{{ 'a' ~ missing }}", **ST)
+E("strict.length_undefined", "{{ missing|length }}", **ST)
+T("strict.default_filter_ok", "{{ missing|default('d') }}", **ST)
+T("strict.defined_test_ok", "{{ missing is defined }} {% if user.x is undefined %}u{% endif %}", {"user": {}}, **ST)
+T("strict.defined_values_ok", "{{ user.name }} {{ items|join(',') }}", {"user": {"name": "n"}, "items": [1, 2]}, **ST)
+T("strict.condexpr_without_else_ok", "[{{ 'x' if false }}]", **ST)
+T("strict.condexpr_without_else_concat_ok", "[{{ ('x' if false) ~ 'y' }}]", **ST)
+T("strict.macro_missing_arg_defined_test", "{% macro m(a) %}{{ a is defined }}{% endmacro %}{{ m() }}", **ST)
+
+
+# ---------------------------------------------------------------- run
+def make_env(templates, options):
+    return Environment(
+        loader=DictLoader(templates),
+        autoescape=flask_autoescape,
+        undefined=StrictUndefined if options["undefined"] == "strict" else Undefined,
+        trim_blocks=options["trim_blocks"],
+        lstrip_blocks=options["lstrip_blocks"],
+        keep_trailing_newline=options["keep_trailing_newline"],
+    )
+
+
+def run(case):
+    # Round-trip through sorted JSON so the context the Swift side reads is exactly what was rendered
+    # (including dict iteration order = sorted key order).
+    ctx = json.loads(json.dumps(case["context"], sort_keys=True))
+    env = make_env(case["templates"], case["options"])
+    out = {k: case[k] for k in ("id", "templates", "entry", "options")}
+    out["context"] = ctx
+    out["feature"] = case["id"].split(".")[0]
+    out["autoescape"] = flask_autoescape(case["entry"])
+    try:
+        result = env.get_template(case["entry"]).render(wrap_markup(ctx))
+    except Exception as e:  # noqa: BLE001 - recording Jinja's behaviour is the point
+        if not case["err"]:
+            raise SystemExit(f"{case['id']}: unexpected {type(e).__name__}: {e}")
+        out["error"] = {"type": type(e).__name__, "message": str(e),
+                        "lineno": getattr(e, "lineno", None), "template": getattr(e, "name", None)
+                        if isinstance(e, jinja2.TemplateSyntaxError) else None}
+        return out
+    if case["err"]:
+        raise SystemExit(f"{case['id']}: expected an error, got {result!r}")
+    if " at 0x" in result:
+        raise SystemExit(f"{case['id']}: non-deterministic output {result!r}")
+    out["expected"] = result
+    return out
+
+
+def main():
+    ids = [c["id"] for c in CASES]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise SystemExit(f"duplicate ids: {sorted(dupes)}")
+    results = [run(c) for c in CASES]
+    doc = {"generator": "generate.py", "jinja2_version": jinja2.__version__, "cases": results}
+    with open(os.path.join(HERE, "cases.json"), "w", encoding="utf-8", newline="\n") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.write("\n")
+    counts = {}
+    for r in results:
+        counts[r["feature"]] = counts.get(r["feature"], 0) + 1
+    for k, v in counts.items():
+        print(f"{k:12} {v}")
+    print(f"{'total':12} {len(results)}  (errors: {sum('error' in r for r in results)})")
+
+
+if __name__ == "__main__":
+    main()
