@@ -9,10 +9,12 @@ extension Reactor {
     /// `prepare` fills the submission entry. `owner` is kept alive until the kernel reports
     /// completion, even if the calling task is cancelled first, so it must own any memory the
     /// operation reads or writes. Cancelling the task cancels the operation in the ring; a
-    /// `timeout` is a linked timeout, after which the operation ends with `-ECANCELED`.
+    /// `timeout` is a linked timeout, or, when a `watch` is given, a deadline checked by
+    /// that watch in the timer heap; either way the operation then ends with `-ECANCELED`.
     func perform(
         owner: AnyObject? = nil,
         timeout: Duration? = nil,
+        watch: OperationWatch? = nil,
         _ prepare: (UnsafeMutablePointer<io_uring_sqe>) -> Void
     ) async -> Int32 {
         assert(isOnReactorThread || isStopped.load(ordering: .relaxed), "ring operations run on their reactor")
@@ -26,7 +28,9 @@ extension Reactor {
                 let sqe = ring.nextSubmission()
                 prepare(sqe)
                 io_uring_sqe_set_data64(sqe, tag)
-                if let timeout {
+                if let timeout, let watch {
+                    watch.begin(tag, deadline: MonotonicClock.deadline(after: timeout))
+                } else if let timeout {
                     sqe.pointee.flags |= CLibURing_IOSQE_IO_LINK
                     let timer = ring.nextSubmission()
                     io_uring_prep_link_timeout(timer, operations.timeoutStorage(for: tag, nanoseconds: timeout.nanoseconds), 0)
@@ -39,7 +43,7 @@ extension Reactor {
         }
     }
 
-    private func cancelOperation(_ tag: UInt64) {
+    func cancelOperation(_ tag: UInt64) {
         switch operations.requestCancellation(tag) {
         case .inFlight: submitCancellation(of: tag)
         case .notSubmittedYet, .finished: break

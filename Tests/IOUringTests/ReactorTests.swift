@@ -191,6 +191,27 @@ struct ReactorTests {
         #expect(try await received == "head|" + String(repeating: "b", count: 100_000))
     }
 
+    @Test func aSendToAPeerThatReadsNothingTimesOut() async throws {
+        let server = try OneConnectionServer()
+        defer { server.stop() }
+        let port = server.port
+        let client = try await onThread { try BlockingClient(port: port) }  // connected, never reads
+        let outcome = await server.serve { connection, _ in
+            let payload = IOBuffer(capacity: 64 * 1024 * 1024)
+            payload.append(String(repeating: "x", count: 64 * 1024 * 1024))
+            do {
+                try await connection.send(payload, timeout: .milliseconds(300))
+                return "sent"
+            } catch is IOTimeoutError {
+                return "timed out with \(payload.readableCount) bytes unsent"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(outcome?.hasPrefix("timed out") == true, "\(outcome ?? "nil")")
+        _ = client
+    }
+
     @Test func unavailableIOUringExplainsTheCauseAndTheWayOut() {
         #expect(IOUringUnavailable(code: EPERM).description.contains("kernel.io_uring_disabled"))
         #expect(IOUringUnavailable(code: EPERM).description.contains("seccomp"))

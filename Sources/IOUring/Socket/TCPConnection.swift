@@ -18,6 +18,8 @@ public final class TCPConnection: @unchecked Sendable {
     /// Bytes received and not yet consumed by the reader.
     public let inbound: IOBuffer
     private let receiver: SocketReceiver
+    /// The deadline of the send in flight (one at a time).
+    private let sendWatch: OperationWatch
     private var isClosed = false
 
     init(fd: Int32, reactor: Reactor, receiveHighWaterMark: Int = TCPConnection.defaultReceiveHighWaterMark) {
@@ -25,6 +27,7 @@ public final class TCPConnection: @unchecked Sendable {
         self.reactor = reactor
         inbound = IOBuffer(capacity: 4096)
         receiver = SocketReceiver(fd: fd, reactor: reactor, inbound: inbound, highWaterMark: receiveHighWaterMark)
+        sendWatch = OperationWatch(reactor: reactor)
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
@@ -48,15 +51,16 @@ public final class TCPConnection: @unchecked Sendable {
 
     /// Sends every readable byte of `buffer` (consuming them), in as many sends as it takes.
     ///
-    /// - Parameter timeout: a linked timeout per send; a peer that reads nothing for that
-    ///   long gets ``IOTimeoutError``.
+    /// - Parameter timeout: per send; a peer that reads nothing for that long gets
+    ///   ``IOTimeoutError``. Checked in the reactor's timer heap, at no kernel cost.
     public func send(_ buffer: IOBuffer, timeout: Duration? = nil) async throws {
         while buffer.readableCount > 0 {
             let pointer = buffer.readableBytes.baseAddress
             let count = buffer.readableCount
-            let result = await reactor.perform(owner: buffer, timeout: timeout) { sqe in
+            let result = await reactor.perform(owner: buffer, timeout: timeout, watch: sendWatch) { sqe in
                 io_uring_prep_send(sqe, fd, pointer, count, Int32(MSG_NOSIGNAL))
             }
+            sendWatch.end()
             guard result > 0 else { throw Self.error(for: result, operation: "send", timeout: timeout) }
             buffer.consume(Int(result))
         }
@@ -67,9 +71,10 @@ public final class TCPConnection: @unchecked Sendable {
         var pending = buffers.filter { $0.readableCount > 0 }
         while !pending.isEmpty {
             let vectors = IOVectors(pending)
-            let result = await reactor.perform(owner: vectors, timeout: timeout) { sqe in
+            let result = await reactor.perform(owner: vectors, timeout: timeout, watch: sendWatch) { sqe in
                 io_uring_prep_writev(sqe, fd, vectors.pointer, UInt32(vectors.count), 0)
             }
+            sendWatch.end()
             guard result > 0 else { throw Self.error(for: result, operation: "writev", timeout: timeout) }
             var sent = Int(result)
             while sent > 0, let first = pending.first {
