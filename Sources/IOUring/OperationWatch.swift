@@ -9,8 +9,7 @@
 final class OperationWatch: DeadlineTarget {
     private unowned let reactor: Reactor
     private var tag: UInt64?
-    private var deadline: UInt64 = 0
-    private var scheduledCheck: UInt64?
+    private var deadline = MovingDeadline()
 
     init(reactor: Reactor) {
         self.reactor = reactor
@@ -19,10 +18,7 @@ final class OperationWatch: DeadlineTarget {
     /// Watches the operation `tag` until `deadline` (monotonic nanoseconds).
     func begin(_ tag: UInt64, deadline: UInt64) {
         self.tag = tag
-        self.deadline = deadline
-        if let scheduledCheck, scheduledCheck <= deadline { return }
-        scheduledCheck = deadline
-        reactor.schedule(self, at: deadline)
+        self.deadline.set(deadline, for: self, on: reactor)
     }
 
     /// The operation completed: nothing to cancel.
@@ -31,14 +27,11 @@ final class OperationWatch: DeadlineTarget {
     }
 
     func checkDeadline(now: UInt64) -> UInt64? {
-        scheduledCheck = nil
-        guard let tag else { return nil }
-        if deadline <= now {
+        let (passed, next) = deadline.check(now: now, waiting: tag != nil)
+        if passed, let tag {
             self.tag = nil
             reactor.cancelOperation(tag)
-            return nil
         }
-        scheduledCheck = deadline
-        return deadline
+        return next
     }
 }

@@ -38,3 +38,28 @@ struct TimerQueue {
         }
     }
 }
+
+/// A deadline that moves freely and is queued only when it comes earlier than the check
+/// already queued: what keeps the timer heap small for targets that wait over and over.
+struct MovingDeadline {
+    private(set) var time: UInt64 = 0
+    private var scheduledCheck: UInt64?
+
+    /// Sets the deadline, queueing a check for `target` if none is due by then.
+    mutating func set(_ time: UInt64, for target: any DeadlineTarget, on reactor: Reactor) {
+        self.time = time
+        if let scheduledCheck, scheduledCheck <= time { return }
+        scheduledCheck = time
+        reactor.schedule(target, at: time)
+    }
+
+    /// Called from the target's `checkDeadline`: whether the deadline has passed, and else
+    /// (when still `waiting`) the time of the next check, which is then queued.
+    mutating func check(now: UInt64, waiting: Bool) -> (passed: Bool, next: UInt64?) {
+        scheduledCheck = nil
+        guard waiting else { return (false, nil) }
+        if time <= now { return (true, nil) }
+        scheduledCheck = time
+        return (false, time)
+    }
+}

@@ -22,8 +22,7 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     private var failure: IOError?
     private var isClosed = false
     private var waiter: UnsafeContinuation<WaitOutcome, Never>?
-    private var deadline: UInt64 = 0
-    private var scheduledCheck: UInt64?
+    private var deadline = MovingDeadline()
 
     enum WaitOutcome { case data, end, failed, timedOut, cancelled }
 
@@ -39,7 +38,7 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     func waitForData(timeout: Duration?) async throws -> Bool {
         if Task.isCancelled { throw CancellationError() }
         if !isArmed && !reachedEnd && failure == nil && !isClosed { arm() }
-        if let timeout { setDeadline(MonotonicClock.deadline(after: timeout)) }
+        if let timeout { deadline.set(MonotonicClock.deadline(after: timeout), for: self, on: reactor) }
         let outcome = await withTaskCancellationHandler {
             await withUnsafeContinuation { continuation in
                 // Decided here, where no completion can slip in: the task may have been
@@ -120,21 +119,9 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
         }
     }
 
-    private func setDeadline(_ time: UInt64) {
-        deadline = time
-        if let scheduledCheck, scheduledCheck <= time { return }
-        scheduledCheck = time
-        reactor.schedule(self, at: time)
-    }
-
     func checkDeadline(now: UInt64) -> UInt64? {
-        scheduledCheck = nil
-        guard waiter != nil else { return nil }
-        if deadline <= now {
-            resume(.timedOut)
-            return nil
-        }
-        scheduledCheck = deadline
-        return deadline
+        let (passed, next) = deadline.check(now: now, waiting: waiter != nil)
+        if passed { resume(.timedOut) }
+        return next
     }
 }
