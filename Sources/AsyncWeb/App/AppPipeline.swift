@@ -87,17 +87,3 @@ final class AppPipeline: Sendable {
         }
     }
 }
-
-extension HTTPError {
-    /// The HTTP meaning of any error: itself, a parse error's status, or 500.
-    init(from error: any Error) {
-        switch error {
-        case let error as HTTPError: self = error
-        case let error as HTTPParseError: self.init(HTTPStatus(error.status), message: error.reason)
-        case let error as BadRequestKeyError: self = error.httpError
-        case let error as RequestEntityTooLargeError: self = error.httpError
-        case is MalformedFormDataError: self.init(.badRequest)
-        default: self.init(.internalServerError)
-        }
-    }
-}

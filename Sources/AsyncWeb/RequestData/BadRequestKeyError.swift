@@ -8,7 +8,7 @@
 /// The response shows ``message``, Werkzeug's generic text. ``debugMessage`` adds the missing
 /// key, as Werkzeug does in debug mode; it is kept out of production pages because it
 /// tells a client which fields the handler reads.
-public struct BadRequestKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct BadRequestKeyError: HTTPResponseError, Sendable, Equatable, CustomStringConvertible {
     /// The key that was asked for.
     public let key: String
 

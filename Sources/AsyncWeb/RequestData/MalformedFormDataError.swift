@@ -12,7 +12,7 @@
 ///     logger.info("bad upload: \(error.reason)")
 /// }
 /// ```
-public struct MalformedFormDataError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MalformedFormDataError: HTTPResponseError, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong with the body.
     public let reason: String
 
@@ -23,4 +23,7 @@ public struct MalformedFormDataError: Error, Sendable, Equatable, CustomStringCo
     public var description: String {
         "Malformed form data: \(reason)"
     }
+
+    /// A malformed body is the client's fault: 400, as Werkzeug answers.
+    public var httpError: HTTPError { HTTPError(.badRequest) }
 }

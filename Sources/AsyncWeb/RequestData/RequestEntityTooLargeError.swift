@@ -8,7 +8,7 @@
 ///     throw error.httpError           // 413 with Werkzeug's message
 /// }
 /// ```
-public struct RequestEntityTooLargeError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct RequestEntityTooLargeError: HTTPResponseError, Sendable, Equatable, CustomStringConvertible {
     /// Which limit the request went over.
     public enum Limit: String, Sendable {
         /// ``FormDataLimits/maxContentLength``: the whole body.

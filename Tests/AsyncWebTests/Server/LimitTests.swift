@@ -79,6 +79,22 @@ struct LimitTests {
         #expect(closed)
     }
 
+    @Test func aBodyThatStopsArrivingGives408InsideAnApp() async throws {
+        var configuration = ServerConfiguration()
+        configuration.bodyReadTimeout = .milliseconds(200)
+        let app = App("test")
+        app.post("/upload") { request in "\(try await request.data().count)" }
+        let server = try await LiveServer.start(app, configuration: configuration)
+        let port = server.port
+        let status = try await onThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 10\r\n\r\nab")
+            return try client.readResponse()?.status
+        }
+        #expect(status == 408)
+        try await server.stop()
+    }
+
     @Test func idleKeepAliveConnectionIsClosedQuietly() async throws {
         var configuration = ServerConfiguration()
         configuration.idleTimeout = .milliseconds(200)

@@ -1,3 +1,5 @@
+internal import IOUring
+
 /// An error that answers the request with an HTTP status, as Werkzeug's `HTTPException` does.
 ///
 /// Throw it from a handler to stop and respond: `throw HTTPError(.notFound)`.
@@ -16,5 +18,25 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         message.map { "\(status): \($0)" } ?? status.description
+    }
+}
+
+/// An error that knows the HTTP answer it stands for (a missing form key is a 400, an
+/// oversized form a 413): conform your own errors to answer with a status instead of 500.
+public protocol HTTPResponseError: Error {
+    var httpError: HTTPError { get }
+}
+
+extension HTTPError {
+    /// The HTTP meaning of any error: itself, its ``HTTPResponseError`` answer, a parse
+    /// error's status, 408 for a read that timed out, else 500.
+    init(from error: any Error) {
+        switch error {
+        case let error as HTTPError: self = error
+        case let error as any HTTPResponseError: self = error.httpError
+        case let error as HTTPParseError: self.init(HTTPStatus(error.status), message: error.reason)
+        case is IOTimeoutError: self.init(.requestTimeout)
+        default: self.init(.internalServerError)
+        }
     }
 }

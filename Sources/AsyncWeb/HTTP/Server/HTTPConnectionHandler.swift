@@ -142,19 +142,11 @@ final class HTTPConnectionHandler: @unchecked Sendable {
     }
 
     private func errorResponse(for error: any Error, request: Request) -> Response {
-        switch error {
-        case let error as HTTPError:
-            return ErrorPage.response(for: error.status, message: error.message, headers: error.headers)
-        case let error as HTTPParseError:
-            return ErrorPage.response(for: HTTPStatus(error.status), message: error.reason)
-        case is IOTimeoutError:
-            return ErrorPage.response(for: .requestTimeout)
-        default:
-            logger.error(
-                "Exception on \(request.rawPath) [\(request.method)]",
-                metadata: ["error": "\(String(reflecting: error))"])
-            return ErrorPage.response(for: .internalServerError)
+        let httpError = HTTPError(from: error)
+        if httpError.status == .internalServerError && !(error is HTTPError) {
+            logger.error("Exception on \(request.rawPath) [\(request.method)]", metadata: ["error": "\(String(reflecting: error))"])
         }
+        return ErrorPage.response(for: httpError.status, message: httpError.message, headers: httpError.headers)
     }
 
     // MARK: Writing
