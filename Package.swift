@@ -46,6 +46,7 @@ let package = Package(
             name: "AsyncWeb",
             dependencies: [
                 "IOUring",
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

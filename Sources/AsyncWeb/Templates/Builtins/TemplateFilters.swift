@@ -1,0 +1,4 @@
+/// Jinja's builtin filters.
+enum TemplateFilters {
+    static let builtins: [String: TemplateFilterFunction] = [:]
+}

@@ -1,0 +1,4 @@
+/// Jinja's builtin globals.
+enum TemplateGlobals {
+    static let builtins: [String: TemplateValue] = [:]
+}

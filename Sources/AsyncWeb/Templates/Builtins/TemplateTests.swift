@@ -1,0 +1,4 @@
+/// Jinja's builtin tests.
+enum TemplateTests {
+    static let builtins: [String: TemplateTestFunction] = [:]
+}

@@ -1,0 +1,2 @@
+/// A parsed and compiled template, ready to render any number of times.
+final class CompiledTemplate: Sendable {}

@@ -1,0 +1,109 @@
+/// The render in progress, shared by every template, macro and filter it
+/// reaches: the environment's filters and tests, whether output is being
+/// escaped right now, and Jinja's rules for reading attributes and items.
+final class TemplateRenderState {
+    let environment: TemplateEnvironment
+    /// On inside templates whose name selects autoescaping and inside
+    /// `{% autoescape true %}`; filters such as `join` and `format` follow it.
+    var autoescape: Bool
+
+    init(environment: TemplateEnvironment, autoescape: Bool) {
+        self.environment = environment
+        self.autoescape = autoescape
+    }
+
+    /// An undefined value of the environment's kind (plain or strict).
+    func undefined(_ origin: TemplateUndefined.Origin) -> TemplateValue {
+        .undefined(TemplateUndefined(origin, isStrict: environment.configuration.strictUndefined))
+    }
+
+    /// `value.name` as Jinja reads it: the attribute (or method) first, then
+    /// the item of that name, else an undefined value that remembers both.
+    func attribute(of value: TemplateValue, _ name: String) throws -> TemplateValue {
+        switch value {
+        case .undefined(let undefined): throw undefined.error
+        case .object(let object):
+            if let found = object.attribute(name) { return found }
+        case .dictionary(let members):
+            if TemplateMethods.exists(name, on: value) { return boundMethod(name, of: value) }
+            if let found = members[.string(name)] { return found }
+        default:
+            if TemplateMethods.exists(name, on: value) { return boundMethod(name, of: value) }
+        }
+        return undefined(.attribute(owner: value.ownerDescription, name: name))
+    }
+
+    /// `value[key]` as Jinja reads it: the item first, then, for a string
+    /// key, the attribute of that name.
+    func item(of value: TemplateValue, _ key: TemplateValue) throws -> TemplateValue {
+        switch (value, key) {
+        case (.undefined(let undefined), _): throw undefined.error
+        case (.dictionary(let members), _):
+            if let found = members[key] { return found }
+        case (.list(let elements), _), (.tuple(let elements), _):
+            if let index = key.integerValue {
+                let position = index < 0 ? elements.count + index : index
+                if elements.indices.contains(position) { return elements[position] }
+                return undefined(.element(owner: value.ownerDescription, key: key.repr))
+            }
+        case (.string(let text), _):
+            if let index = key.integerValue {
+                let scalars = Array(text.unicodeScalars)
+                let position = index < 0 ? scalars.count + index : index
+                if scalars.indices.contains(position) { return .string(String(scalars[position])) }
+                return undefined(.element(owner: value.ownerDescription, key: key.repr))
+            }
+        case (.object(let object), _):
+            if let found = object.item(key) { return found }
+        default: break
+        }
+        if case .string(let name) = key { return try attribute(of: value, name) }
+        return undefined(.element(owner: value.ownerDescription, key: key.repr))
+    }
+
+    /// `callee(arguments)`: a callable, or Python's `TypeError` for anything else.
+    func call(_ callee: TemplateValue, _ arguments: TemplateCallArguments) throws -> TemplateValue {
+        switch callee {
+        case .callable(let callable): return try callable.call(arguments, state: self)
+        case .undefined(let undefined): throw undefined.error
+        default: throw TemplateError(.type, "'\(callee.typeName)' object is not callable")
+        }
+    }
+
+    /// `value|name(arguments)`.
+    func applyFilter(_ name: String, to value: TemplateValue, _ arguments: TemplateCallArguments) throws -> TemplateValue {
+        guard let filter = environment.filters[name] else { throw TemplateError(.assertion, "No filter named '\(name)'.") }
+        return try filter(value, arguments, self)
+    }
+
+    /// `value is name(arguments)`.
+    func applyTest(_ name: String, to value: TemplateValue, _ arguments: TemplateCallArguments) throws -> Bool {
+        guard let test = environment.tests[name] else { throw TemplateError(.assertion, "No test named '\(name)'.") }
+        return try test(value, arguments, self)
+    }
+
+    /// How `{{ value }}` prints: escaped unless autoescaping is off or the value is ``Markup``.
+    func printed(_ value: TemplateValue) throws -> String {
+        switch value {
+        case .string(let text): return autoescape ? escape(text).html : text
+        case .markup(let markup): return markup.html
+        default:
+            let text = try value.text()
+            return autoescape ? escape(text).html : text
+        }
+    }
+
+    /// The receiver's method as a value, for `{{ text.upper }}` or passing it on.
+    private func boundMethod(_ name: String, of receiver: TemplateValue) -> TemplateValue {
+        .callable(TemplateCallable(name: name, withState: { arguments, state in
+            var copy = receiver
+            return try TemplateMethods.call(name, on: &copy, arguments, state: state) ?? .none
+        }))
+    }
+}
+
+/// A filter as the engine calls it: the value, the arguments, the render.
+typealias TemplateFilterFunction = @Sendable (TemplateValue, TemplateCallArguments, TemplateRenderState) throws -> TemplateValue
+
+/// A test as the engine calls it.
+typealias TemplateTestFunction = @Sendable (TemplateValue, TemplateCallArguments, TemplateRenderState) throws -> Bool

@@ -1,0 +1,58 @@
+/// A value with attributes that is not a dictionary: `loop`, namespaces,
+/// cyclers, imported templates, or an object of your own such as a request.
+///
+/// ```swift
+/// final class Clock: TemplateObject {
+///     func attribute(_ name: String) -> TemplateValue? { name == "year" ? 2026 : nil }
+/// }
+/// ```
+public protocol TemplateObject: AnyObject, Sendable {
+    /// The value of `object.name`, or nil when the object has no such attribute.
+    func attribute(_ name: String) -> TemplateValue?
+    /// The value of `object[key]`; by default the attribute of that name.
+    func item(_ key: TemplateValue) -> TemplateValue?
+    /// The elements `{% for %}` iterates, or nil when the object is not iterable.
+    var elements: [TemplateValue]? { get }
+    /// How Jinja names the object's type in messages, e.g. `'Namespace object' has no attribute 'x'`.
+    var typeDescription: String { get }
+    /// What `{{ object }}` prints.
+    var printed: String { get }
+}
+
+extension TemplateObject {
+    public func item(_ key: TemplateValue) -> TemplateValue? {
+        if case .string(let name) = key { return attribute(name) }
+        return nil
+    }
+
+    public var elements: [TemplateValue]? { nil }
+
+    public var typeDescription: String { "\(type(of: self)) object" }
+
+    public var printed: String { "<\(typeDescription)>" }
+}
+
+/// A function a template can call: a macro, a global such as `range`, a
+/// method bound to its receiver, or one you register.
+public final class TemplateCallable: Sendable {
+    /// The name used in messages and by `{{ macro.name }}`.
+    public let name: String
+    let body: @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue
+
+    /// A function of its arguments only.
+    public init(name: String, _ body: @escaping @Sendable (TemplateCallArguments) throws -> TemplateValue) {
+        self.name = name
+        self.body = { arguments, _ in try body(arguments) }
+    }
+
+    /// A function that also sees the render in progress (its autoescape
+    /// setting, filters and tests), as Jinja's `pass_context` functions do.
+    init(name: String, withState body: @escaping @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue) {
+        self.name = name
+        self.body = body
+    }
+
+    func call(_ arguments: TemplateCallArguments, state: TemplateRenderState) throws -> TemplateValue {
+        try body(arguments, state)
+    }
+}

@@ -1,0 +1,153 @@
+internal import Glibc
+
+/// Python's arithmetic on template values: `int` stays `int` where Python
+/// keeps it, `/` always gives a `float`, `//` and `%` floor toward negative
+/// infinity, `+` and `*` join and repeat strings and lists, and a
+/// ``Markup`` operand escapes the plain string on the other side.
+extension TemplateValue {
+    static func add(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): return .string(a + b)
+        case (.markup(let a), .markup(let b)): return .markup(a + b)
+        case (.markup(let a), .string(let b)): return .markup(a + escape(b))
+        case (.string(let a), .markup(let b)): return .markup(escape(a) + b)
+        case (.list(let a), .list(let b)): return .list(a + b)
+        case (.tuple(let a), .tuple(let b)): return .tuple(a + b)
+        default:
+            return try numeric(lhs, rhs, "+", integer: { a, b in
+                let (sum, overflow) = a.addingReportingOverflow(b)
+                return overflow ? nil : sum
+            }, double: +)
+        }
+    }
+
+    static func subtract(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
+        try numeric(lhs, rhs, "-", integer: { a, b in
+            let (difference, overflow) = a.subtractingReportingOverflow(b)
+            return overflow ? nil : difference
+        }, double: -)
+    }
+
+    static func multiply(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
+        if let repeated = try repetition(lhs, rhs) ?? repetition(rhs, lhs) { return repeated }
+        return try numeric(lhs, rhs, "*", integer: { a, b in
+            let (product, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : product
+        }, double: *)
+    }
+
+    static func divide(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
+        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported("/", lhs, rhs) }
+        guard b != 0 else {
+            throw TemplateError(.zeroDivision, lhs.isFloat || rhs.isFloat ? "float division by zero" : "division by zero")
+        }
+        return .double(a / b)
+    }
+
+    static func floorDivide(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
+        if let a = lhs.integerValue, let b = rhs.integerValue {
+            guard b != 0 else { throw TemplateError(.zeroDivision, "integer division or modulo by zero") }
+            guard !(a == .min && b == -1) else { throw overflow() }
+            let quotient = a / b
+            return .int((a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient)
+        }
+        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported("//", lhs, rhs) }
+        guard b != 0 else { throw TemplateError(.zeroDivision, "float floor division by zero") }
+        return .double((a / b).rounded(.down))
+    }
+
+    static func modulo(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
+        if lhs.stringValue != nil { return try PythonPercentFormat.format(lhs, with: rhs) }
+        if let a = lhs.integerValue, let b = rhs.integerValue {
+            guard b != 0 else { throw TemplateError(.zeroDivision, "integer modulo by zero") }
+            guard b != -1 else { return .int(0) }
+            let remainder = a % b
+            return .int(remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder)
+        }
+        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported("%", lhs, rhs) }
+        guard b != 0 else { throw TemplateError(.zeroDivision, "float modulo") }
+        let remainder = a.truncatingRemainder(dividingBy: b)
+        return .double(remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder)
+    }
+
+    static func power(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
+        if let base = lhs.integerValue, let exponent = rhs.integerValue, exponent >= 0 {
+            var result = 1
+            for _ in 0..<exponent {
+                let (product, overflow) = result.multipliedReportingOverflow(by: base)
+                guard !overflow else { throw Self.overflow() }
+                result = product
+                if result == 0 || result == 1 { break }
+            }
+            return .int(result)
+        }
+        guard let base = lhs.numericValue, let exponent = rhs.numericValue else { throw unsupported("** or pow()", lhs, rhs) }
+        guard !(base == 0 && exponent < 0) else {
+            throw TemplateError(.zeroDivision, "0.0 cannot be raised to a negative power")
+        }
+        return .double(pow(base, exponent))
+    }
+
+    static func negate(_ operand: TemplateValue) throws -> TemplateValue {
+        switch operand {
+        case .int(let number):
+            guard number != .min else { throw overflow() }
+            return .int(-number)
+        case .bool(let flag): return .int(flag ? -1 : 0)
+        case .double(let number): return .double(-number)
+        case .undefined(let undefined): throw undefined.error
+        default: throw TemplateError(.type, "bad operand type for unary -: '\(operand.typeName)'")
+        }
+    }
+
+    static func positive(_ operand: TemplateValue) throws -> TemplateValue {
+        switch operand {
+        case .int, .double: return operand
+        case .bool(let flag): return .int(flag ? 1 : 0)
+        case .undefined(let undefined): throw undefined.error
+        default: throw TemplateError(.type, "bad operand type for unary +: '\(operand.typeName)'")
+        }
+    }
+
+    private var isFloat: Bool {
+        if case .double = self { return true }
+        return false
+    }
+
+    /// `a op b` for numbers: integers when both are (falling back to an
+    /// error on overflow rather than trapping), floats otherwise.
+    private static func numeric(
+        _ lhs: TemplateValue, _ rhs: TemplateValue, _ symbol: String,
+        integer: (Int, Int) -> Int?, double: (Double, Double) -> Double
+    ) throws -> TemplateValue {
+        if let a = lhs.integerValue, let b = rhs.integerValue {
+            guard let result = integer(a, b) else { throw overflow() }
+            return .int(result)
+        }
+        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported(symbol, lhs, rhs) }
+        return .double(double(a, b))
+    }
+
+    /// `sequence * count` for strings, Markup and lists; nil when `sequence` is none of them.
+    private static func repetition(_ sequence: TemplateValue, _ count: TemplateValue) throws -> TemplateValue? {
+        guard let times = count.integerValue else { return nil }
+        let n = max(times, 0)
+        switch sequence {
+        case .string(let text): return .string(String(repeating: text, count: n))
+        case .markup(let markup): return .markup(Markup(String(repeating: markup.html, count: n)))
+        case .list(let elements): return .list(Array([[TemplateValue]](repeating: elements, count: n).joined()))
+        case .tuple(let elements): return .tuple(Array([[TemplateValue]](repeating: elements, count: n).joined()))
+        default: return nil
+        }
+    }
+
+    private static func unsupported(_ symbol: String, _ lhs: TemplateValue, _ rhs: TemplateValue) -> TemplateError {
+        if case .undefined(let undefined) = lhs { return undefined.error }
+        if case .undefined(let undefined) = rhs { return undefined.error }
+        return TemplateError(.type, "unsupported operand type(s) for \(symbol): '\(lhs.typeName)' and '\(rhs.typeName)'")
+    }
+
+    private static func overflow() -> TemplateError {
+        TemplateError(.overflow, "integer result does not fit in 64 bits")
+    }
+}
