@@ -48,7 +48,8 @@ public final class TemplateEnvironment: Sendable {
     let tests: [String: TemplateTestFunction]
     /// Jinja's globals (`range`, `dict`, …) under the configured ones.
     let globals: [String: TemplateValue]
-    private let cache = Mutex<[String: CompiledTemplate]>([:])
+    /// Compiled templates by name, with the source they came from to check for changes.
+    let cache = Mutex<[String: (template: CompiledTemplate, source: TemplateLoaderSource)]>([:])
 
     public init(loader: (any TemplateLoader)? = nil, configuration: Configuration = Configuration()) {
         self.loader = loader

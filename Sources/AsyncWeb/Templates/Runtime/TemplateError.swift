@@ -34,6 +34,9 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var templateName: String?
     /// The 1-based line in that template, when known.
     public var line: Int?
+    /// More for the reader than Jinja's message says, e.g. the folders
+    /// searched for a missing template.
+    public var detail: String?
 
     public init(_ kind: Kind, _ message: String, templateName: String? = nil, line: Int? = nil) {
         self.kind = kind
@@ -47,6 +50,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         if let line {
             text += "\n  File \"\(templateName ?? "<template>")\", line \(line)"
         }
+        if let detail { text += "\n\(detail)" }
         return text
     }
 
@@ -61,7 +65,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 extension TemplateError {
-    init(_ syntaxError: TemplateSyntaxError, kind: Kind = .syntax) {
-        self.init(kind, syntaxError.message, templateName: syntaxError.templateName, line: syntaxError.line)
+    init(_ syntaxError: TemplateSyntaxError) {
+        self.init(
+            syntaxError.isAssertion ? .assertion : .syntax, syntaxError.message,
+            templateName: syntaxError.templateName, line: syntaxError.line
+        )
     }
 }

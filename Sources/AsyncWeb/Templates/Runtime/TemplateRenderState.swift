@@ -1,11 +1,16 @@
 /// The render in progress, shared by every template, macro and filter it
 /// reaches: the environment's filters and tests, whether output is being
 /// escaped right now, and Jinja's rules for reading attributes and items.
-final class TemplateRenderState {
+// One render state per render, used by one task; closures compiled into a
+// template receive it as an argument and never keep it past the render.
+final class TemplateRenderState: @unchecked Sendable {
     let environment: TemplateEnvironment
     /// On inside templates whose name selects autoescaping and inside
     /// `{% autoescape true %}`; filters such as `join` and `format` follow it.
     var autoescape: Bool
+    /// Templates imported without context during this render, by name:
+    /// Jinja renders such a module once and reuses it.
+    var importedModules: [String: TemplateValue] = [:]
 
     init(environment: TemplateEnvironment, autoescape: Bool) {
         self.environment = environment
@@ -65,6 +70,7 @@ final class TemplateRenderState {
     func call(_ callee: TemplateValue, _ arguments: TemplateCallArguments) throws -> TemplateValue {
         switch callee {
         case .callable(let callable): return try callable.call(arguments, state: self)
+        case .object(let object as any TemplateCallableObject): return try object.call(arguments, state: self)
         case .undefined(let undefined): throw undefined.error
         default: throw TemplateError(.type, "'\(callee.typeName)' object is not callable")
         }

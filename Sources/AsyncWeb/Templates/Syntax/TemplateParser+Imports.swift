@@ -34,7 +34,9 @@ extension TemplateParser {
             let nameLine = stream.current.line
             let name = try expectAssignableName()
             if name.hasPrefix("_") {
-                throw failure("names starting with an underline can not be imported", line: nameLine)
+                var error = failure("names starting with an underline can not be imported", line: nameLine)
+                error.isAssertion = true
+                throw error
             }
             let alias = stream.skip(.keyword("as")) ? try expectAssignableName() : nil
             names.append(TemplateImportedName(name: name, alias: alias))

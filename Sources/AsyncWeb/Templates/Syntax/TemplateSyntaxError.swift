@@ -6,6 +6,9 @@ struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConvertible 
     var line: Int
     /// The template's name, or `nil` for templates built from a string.
     var templateName: String?
+    /// Jinja raises this one as a `TemplateAssertionError`: the syntax is
+    /// fine but the statement is not allowed.
+    var isAssertion = false
 
     var description: String {
         let location = templateName.map { "File \"\($0)\", line \(line)" } ?? "line \(line)"

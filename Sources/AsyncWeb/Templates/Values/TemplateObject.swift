@@ -56,3 +56,8 @@ public final class TemplateCallable: Sendable {
         try body(arguments, state)
     }
 }
+
+/// An object that can also be called, such as a recursive `loop` or a `joiner()`.
+protocol TemplateCallableObject: TemplateObject {
+    func call(_ arguments: TemplateCallArguments, state: TemplateRenderState) throws -> TemplateValue
+}

@@ -10,8 +10,6 @@ public struct TemplateUndefined: Sendable, Hashable {
         case element(owner: String, key: String)
         /// A message of its own, e.g. a name an imported template does not export.
         case hint(String)
-        /// No name at all, e.g. `a if false` without `else`.
-        case anonymous
     }
 
     let origin: Origin
@@ -41,7 +39,6 @@ public struct TemplateUndefined: Sendable, Hashable {
         case .attribute(let owner, let name): "'\(owner)' has no attribute '\(name)'"
         case .element(let owner, let key): "\(owner) has no element \(key)"
         case .hint(let hint): hint
-        case .anonymous: "None is undefined"
         }
     }
 

@@ -36,25 +36,44 @@ extension TemplateValue: Hashable {
 
     /// `lhs < rhs`, or Python's `TypeError` for values that have no order.
     static func isLess(_ lhs: TemplateValue, _ rhs: TemplateValue, operator symbol: String = "<") throws -> Bool {
+        guard let lessThan = try precedes(lhs, rhs) else {
+            throw TemplateError(
+                .type, "'\(symbol)' not supported between instances of '\(lhs.typeName)' and '\(rhs.typeName)'"
+            )
+        }
+        return lessThan
+    }
+
+    /// Python's `>`, `<=` and `>=`, which name their operands as written in errors.
+    static func compareOrder(_ lhs: TemplateValue, _ rhs: TemplateValue, operator symbol: String) throws -> Bool {
+        guard let lessThan = try precedes(symbol.hasPrefix(">") ? rhs : lhs, symbol.hasPrefix(">") ? lhs : rhs) else {
+            throw TemplateError(
+                .type, "'\(symbol)' not supported between instances of '\(lhs.typeName)' and '\(rhs.typeName)'"
+            )
+        }
+        switch symbol {
+        case "<", ">": return lessThan
+        default: return try lessThan || isEqual(lhs, rhs)
+        }
+    }
+
+    /// Whether `lhs` orders before `rhs`; nil when Python cannot order them.
+    private static func precedes(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> Bool? {
         if case .undefined(let undefined) = lhs { throw undefined.error }
         if case .undefined(let undefined) = rhs { throw undefined.error }
-        if let a = lhs.numericValue, let b = rhs.numericValue {
-            if case .int(let x) = lhs, case .int(let y) = rhs { return x < y }
-            return a < b
-        }
+        if case .int(let a) = lhs, case .int(let b) = rhs { return a < b }
+        if let a = lhs.numericValue, let b = rhs.numericValue { return a < b }
         if let a = lhs.stringValue, let b = rhs.stringValue {
             return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
         }
         switch (lhs, rhs) {
         case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
             for (x, y) in zip(a, b) where x != y {
-                return try isLess(x, y, operator: symbol)
+                return try precedes(x, y)
             }
             return a.count < b.count
         default:
-            throw TemplateError(
-                .type, "'\(symbol)' not supported between instances of '\(lhs.typeName)' and '\(rhs.typeName)'"
-            )
+            return nil
         }
     }
 

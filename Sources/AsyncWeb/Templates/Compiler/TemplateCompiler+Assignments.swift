@@ -1,0 +1,97 @@
+/// `set`, block `set`, `with` and the targets that `for` and `set` unpack into.
+extension TemplateCompiler {
+    typealias Binder = @Sendable (TemplateFrame, TemplateValue) throws -> Void
+
+    /// Stores a value into `target` in the given scope: a name, a tuple of
+    /// targets unpacking a sequence, or a namespace attribute. Top-level
+    /// assignments are also exported when `exporting`.
+    func compileBinder(_ target: TemplateAssignmentTarget, exporting: Bool) -> Binder {
+        switch target {
+        case .name(let name):
+            if exporting {
+                return { frame, value in
+                    frame.define(name, value)
+                    frame.context.export(name, value)
+                }
+            }
+            return { frame, value in frame.define(name, value) }
+        case .tuple(let targets):
+            let binders = targets.map { compileBinder($0, exporting: exporting) }
+            return { frame, value in
+                let elements = try value.elements()
+                guard elements.count >= binders.count else {
+                    throw TemplateError(
+                        .value, "not enough values to unpack (expected \(binders.count), got \(elements.count))"
+                    )
+                }
+                guard elements.count == binders.count else {
+                    throw TemplateError(.value, "too many values to unpack (expected \(binders.count))")
+                }
+                for (binder, element) in zip(binders, elements) { try binder(frame, element) }
+            }
+        case .namespaceAttribute(let namespace, let attribute):
+            return { frame, value in
+                guard case .object(let object) = frame.resolve(namespace), let namespace = object as? TemplateNamespace else {
+                    throw TemplateError(.runtime, "cannot assign attribute on non-namespace object")
+                }
+                namespace.setAttribute(attribute, value)
+            }
+        }
+    }
+
+    mutating func compileAssignment(
+        _ target: TemplateAssignmentTarget, value: TemplateExpression, line: Int
+    ) throws -> TemplateRenderer {
+        let value = try compile(value, line: line)
+        let bind = compileBinder(target, exporting: isTopLevel)
+        return { _, frame in try bind(frame, try value(frame)) }
+    }
+
+    /// `{% set name | filters %}body{% endset %}`: the rendered body, Markup
+    /// when autoescaping, through the filters.
+    mutating func compileBlockAssignment(
+        _ target: TemplateAssignmentTarget, filters: [TemplateFilterCall], body: [TemplateNode], line: Int
+    ) throws -> TemplateRenderer {
+        let autoescape = autoescape
+        let body = try compile(body)
+        let applyFilters = try compileFilterChain(filters, line: line)
+        let bind = compileBinder(target, exporting: isTopLevel)
+        return { _, frame in
+            var rendered = ""
+            try body(&rendered, frame)
+            let value: TemplateValue = autoescape ? .markup(Markup(rendered)) : .string(rendered)
+            try bind(frame, try applyFilters(value, frame))
+        }
+    }
+
+    /// `{% with a = 1 %}`: the values are computed outside, then bound in a new scope.
+    mutating func compileWith(_ bindings: [TemplateBinding], body: [TemplateNode], line: Int) throws -> TemplateRenderer {
+        let values = try bindings.map { (bind: compileBinder($0.target, exporting: false), value: try compile($0.value, line: line)) }
+        let body = try compileNested(body)
+        return { output, frame in
+            let scope = TemplateFrame(parent: frame)
+            for binding in values { try binding.bind(scope, try binding.value(frame)) }
+            try body(&output, scope)
+        }
+    }
+
+    /// `{% filter upper %}body{% endfilter %}`.
+    mutating func compileFilterBlock(
+        _ filters: [TemplateFilterCall], body: [TemplateNode], line: Int
+    ) throws -> TemplateRenderer {
+        let autoescape = autoescape
+        let body = try compile(body)
+        let applyFilters = try compileFilterChain(filters, line: line)
+        return { output, frame in
+            var rendered = ""
+            try body(&rendered, frame)
+            let value: TemplateValue = autoescape ? .markup(Markup(rendered)) : .string(rendered)
+            let filtered = try applyFilters(value, frame)
+            if autoescape {
+                try TemplateOutput.appendEscaped(filtered, to: &output)
+            } else {
+                output += try filtered.text()
+            }
+        }
+    }
+}

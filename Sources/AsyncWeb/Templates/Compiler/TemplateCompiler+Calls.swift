@@ -1,0 +1,129 @@
+/// Calls, filters and tests, with the callee resolved at compile time
+/// where it can be: filters and tests by name, methods of strings, lists
+/// and dictionaries without making a bound method first.
+extension TemplateCompiler {
+    typealias ArgumentsEvaluator = @Sendable (TemplateFrame) throws -> TemplateCallArguments
+
+    func compileArguments(_ arguments: TemplateArguments, line: Int) throws -> ArgumentsEvaluator {
+        let positional = try arguments.positional.map { try compile($0, line: line) }
+        let keyword = try arguments.keyword.map { (name: $0.name, value: try compile($0.value, line: line)) }
+        let variadic = try arguments.variadic.map { try compile($0, line: line) }
+        let variadicKeywords = try arguments.variadicKeywords.map { try compile($0, line: line) }
+        if positional.isEmpty, keyword.isEmpty, variadic == nil, variadicKeywords == nil {
+            return { _ in TemplateCallArguments() }
+        }
+        return { frame in
+            var values = TemplateCallArguments(try positional.map { try $0(frame) })
+            values.keyword = try keyword.map { (name: $0.name, value: try $0.value(frame)) }
+            if let variadic { values.positional += try variadic(frame).elements() }
+            if let variadicKeywords {
+                guard case .dictionary(let members) = try variadicKeywords(frame) else {
+                    throw TemplateError(.type, "argument after ** must be a mapping")
+                }
+                for (key, value) in members {
+                    guard case .string(let name) = key else { throw TemplateError(.type, "keywords must be strings") }
+                    values.keyword.append((name: name, value: value))
+                }
+            }
+            return values
+        }
+    }
+
+    func compileCall(_ callee: TemplateExpression, _ arguments: TemplateArguments, line: Int) throws -> TemplateEvaluator {
+        let autoescape = autoescape
+        let arguments = try compileArguments(arguments, line: line)
+        guard case .attribute(let receiverExpression, let method) = callee else {
+            let callee = try compile(callee, line: line)
+            return { frame in
+                let function = try callee(frame)
+                let values = try arguments(frame)
+                frame.state.autoescape = autoescape
+                return try frame.state.call(function, values)
+            }
+        }
+        let receiver = try compile(receiverExpression, line: line)
+        let writeBack = Self.writeBack(to: receiverExpression)
+        return { frame in
+            var value = try receiver(frame)
+            switch value {
+            case .string, .markup, .list, .tuple, .dictionary:
+                guard TemplateMethods.exists(method, on: value) else { break }
+                let values = try arguments(frame)
+                frame.state.autoescape = autoescape
+                let changesReceiver = TemplateMethods.isMutating(method, on: value)
+                let result = try TemplateMethods.call(method, on: &value, values, state: frame.state) ?? .none
+                if changesReceiver { writeBack?(frame, value) }
+                return result
+            default: break
+            }
+            let function = try frame.state.attribute(of: value, method)
+            let values = try arguments(frame)
+            frame.state.autoescape = autoescape
+            return try frame.state.call(function, values)
+        }
+    }
+
+    /// Where a method that changes its receiver (`items.append(x)`) stores
+    /// the changed value: the variable or namespace attribute it was read
+    /// from. Lists are values here, so this stands in for Python's shared
+    /// references in the cases templates use.
+    private static func writeBack(to receiver: TemplateExpression) -> (@Sendable (TemplateFrame, TemplateValue) -> Void)? {
+        switch receiver {
+        case .name(let name):
+            return { frame, value in frame.update(name, value) }
+        case .attribute(.name(let name), let attribute):
+            return { frame, value in
+                if case .object(let object) = frame.resolve(name), let namespace = object as? TemplateNamespace {
+                    namespace.setAttribute(attribute, value)
+                }
+            }
+        default:
+            return nil
+        }
+    }
+
+    func compileFilter(
+        _ filter: TemplateFilterCall, on value: @escaping TemplateEvaluator, line: Int
+    ) throws -> TemplateEvaluator {
+        let apply = try compileFilterChain([filter], line: line)
+        return { frame in try apply(try value(frame), frame) }
+    }
+
+    /// Filters applied one after the other, as in `{% filter a|b %}`.
+    func compileFilterChain(
+        _ filters: [TemplateFilterCall], line: Int
+    ) throws -> @Sendable (TemplateValue, TemplateFrame) throws -> TemplateValue {
+        let autoescape = autoescape
+        let chain = try filters.map { filter in
+            guard let function = environment.filters[filter.name] else {
+                throw failure(.assertion, "No filter named '\(filter.name)'.", line: line)
+            }
+            return (function: function, arguments: try compileArguments(filter.arguments, line: line))
+        }
+        return { value, frame in
+            var result = value
+            for filter in chain {
+                let values = try filter.arguments(frame)
+                frame.state.autoescape = autoescape
+                result = try filter.function(result, values, frame.state)
+            }
+            return result
+        }
+    }
+
+    func compileTest(
+        _ name: String, _ arguments: TemplateArguments, on value: @escaping TemplateEvaluator, line: Int
+    ) throws -> TemplateEvaluator {
+        guard let test = environment.tests[name] else {
+            throw failure(.assertion, "No test named '\(name)'.", line: line)
+        }
+        let autoescape = autoescape
+        let arguments = try compileArguments(arguments, line: line)
+        return { frame in
+            let subject = try value(frame)
+            let values = try arguments(frame)
+            frame.state.autoescape = autoescape
+            return .bool(try test(subject, values, frame.state))
+        }
+    }
+}

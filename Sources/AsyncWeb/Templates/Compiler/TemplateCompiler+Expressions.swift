@@ -1,0 +1,156 @@
+/// Expressions compiled to closures that compute their value in a scope.
+extension TemplateCompiler {
+    func compile(_ expression: TemplateExpression, line: Int) throws -> TemplateEvaluator {
+        switch expression {
+        case .string(let text): return constant(.string(text))
+        case .integer(let number): return constant(.int(number))
+        case .float(let number): return constant(.double(number))
+        case .boolean(let flag): return constant(.bool(flag))
+        case .none: return constant(.none)
+        case .list(let elements):
+            let elements = try elements.map { try compile($0, line: line) }
+            return { frame in .list(try elements.map { try $0(frame) }) }
+        case .tuple(let elements):
+            let elements = try elements.map { try compile($0, line: line) }
+            return { frame in .tuple(try elements.map { try $0(frame) }) }
+        case .dictionary(let entries):
+            let entries = try entries.map { (key: try compile($0.key, line: line), value: try compile($0.value, line: line)) }
+            return { frame in
+                var dictionary = TemplateDictionary(minimumCapacity: entries.count)
+                for entry in entries { dictionary[try entry.key(frame)] = try entry.value(frame) }
+                return .dictionary(dictionary)
+            }
+        case .name(let name):
+            return { frame in frame.resolve(name) }
+        case .attribute(let base, let name):
+            let base = try compile(base, line: line)
+            return { frame in try frame.state.attribute(of: try base(frame), name) }
+        case .item(let base, .slice(let start, let stop, let step)):
+            let base = try compile(base, line: line)
+            let bounds = try [start, stop, step].map { try $0.map { try compile($0, line: line) } }
+            return { frame in
+                let value = try base(frame)
+                let limits = try bounds.map { try $0?(frame) }
+                return try value.sliced(start: limits[0], stop: limits[1], step: limits[2])
+            }
+        case .item(let base, let index):
+            let base = try compile(base, line: line)
+            let index = try compile(index, line: line)
+            return { frame in try frame.state.item(of: try base(frame), try index(frame)) }
+        case .slice:
+            throw failure(.syntax, "a slice is only allowed inside brackets", line: line)
+        case .call(let callee, let arguments):
+            return try compileCall(callee, arguments, line: line)
+        case .filter(let value, let filter):
+            return try compileFilter(filter, on: try compile(value, line: line), line: line)
+        case .test(let value, let name, let arguments):
+            return try compileTest(name, arguments, on: try compile(value, line: line), line: line)
+        case .not(let operand):
+            let operand = try compile(operand, line: line)
+            return { frame in .bool(!(try operand(frame).truth())) }
+        case .negate(let operand):
+            let operand = try compile(operand, line: line)
+            return { frame in try TemplateValue.negate(try operand(frame)) }
+        case .positive(let operand):
+            let operand = try compile(operand, line: line)
+            return { frame in try TemplateValue.positive(try operand(frame)) }
+        case .binary(let operation, let lhs, let rhs):
+            return try compileBinary(operation, try compile(lhs, line: line), try compile(rhs, line: line))
+        case .concat(let operands):
+            return compileConcat(try operands.map { try compile($0, line: line) })
+        case .compare(let first, let rest):
+            return try compileComparison(try compile(first, line: line), rest, line: line)
+        case .conditional(let then, let condition, let otherwise):
+            let then = try compile(then, line: line)
+            let condition = try compile(condition, line: line)
+            let otherwise = try otherwise.map { try compile($0, line: line) }
+            let missingElse = "the inline if-expression on line \(line) evaluated to false and no else section was defined."
+            return { frame in
+                if try condition(frame).truth() { return try then(frame) }
+                // Jinja uses the plain Undefined here even when the environment is strict.
+                return try otherwise?(frame) ?? .undefined(TemplateUndefined(.hint(missingElse), isStrict: false))
+            }
+        }
+    }
+
+    private func constant(_ value: TemplateValue) -> TemplateEvaluator {
+        { _ in value }
+    }
+
+    private func compileBinary(
+        _ operation: TemplateBinaryOperator, _ lhs: @escaping TemplateEvaluator, _ rhs: @escaping TemplateEvaluator
+    ) throws -> TemplateEvaluator {
+        let apply: @Sendable (TemplateValue, TemplateValue) throws -> TemplateValue
+        switch operation {
+        case .and:
+            return { frame in
+                let left = try lhs(frame)
+                return try left.truth() ? try rhs(frame) : left
+            }
+        case .or:
+            return { frame in
+                let left = try lhs(frame)
+                return try left.truth() ? left : try rhs(frame)
+            }
+        case .add: apply = TemplateValue.add
+        case .subtract: apply = TemplateValue.subtract
+        case .multiply: apply = TemplateValue.multiply
+        case .divide: apply = TemplateValue.divide
+        case .floorDivide: apply = TemplateValue.floorDivide
+        case .modulo:
+            let autoescape = autoescape
+            return { frame in
+                frame.state.autoescape = autoescape
+                return try TemplateValue.modulo(try lhs(frame), try rhs(frame))
+            }
+        case .power: apply = TemplateValue.power
+        }
+        return { frame in try apply(try lhs(frame), try rhs(frame)) }
+    }
+
+    /// `a ~ b`: the `str()` of each operand joined; with autoescaping on and
+    /// a Markup operand, the others are escaped and the result is Markup
+    /// (Jinja's `markup_join`).
+    private func compileConcat(_ operands: [TemplateEvaluator]) -> TemplateEvaluator {
+        let autoescape = autoescape
+        return { frame in
+            let values = try operands.map { try $0(frame) }
+            if autoescape, values.contains(where: { if case .markup = $0 { true } else { false } }) {
+                var html = ""
+                for value in values { try TemplateOutput.appendEscaped(value, to: &html) }
+                return .markup(Markup(html))
+            }
+            var text = ""
+            for value in values { text += try value.text() }
+            return .string(text)
+        }
+    }
+
+    private func compileComparison(
+        _ first: @escaping TemplateEvaluator, _ rest: [TemplateComparison], line: Int
+    ) throws -> TemplateEvaluator {
+        let links = try rest.map { (operator: $0.operator, operand: try compile($0.operand, line: line)) }
+        return { frame in
+            var left = try first(frame)
+            for link in links {
+                let right = try link.operand(frame)
+                guard try Self.compare(left, link.operator, right) else { return .bool(false) }
+                left = right
+            }
+            return .bool(true)
+        }
+    }
+
+    static func compare(_ lhs: TemplateValue, _ operation: TemplateComparisonOperator, _ rhs: TemplateValue) throws -> Bool {
+        switch operation {
+        case .equal: try TemplateValue.isEqual(lhs, rhs)
+        case .notEqual: try !TemplateValue.isEqual(lhs, rhs)
+        case .lessThan: try TemplateValue.compareOrder(lhs, rhs, operator: "<")
+        case .greaterThan: try TemplateValue.compareOrder(lhs, rhs, operator: ">")
+        case .lessThanOrEqual: try TemplateValue.compareOrder(lhs, rhs, operator: "<=")
+        case .greaterThanOrEqual: try TemplateValue.compareOrder(lhs, rhs, operator: ">=")
+        case .in: try rhs.contains(lhs)
+        case .notIn: try !rhs.contains(lhs)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// `{% macro %}` and `{% call %}`: bodies compiled once, bound to the scope
+/// they are defined in each time the definition runs.
+extension TemplateCompiler {
+    mutating func compileMacroDefinition(_ macro: TemplateMacro, line: Int) throws -> TemplateRenderer {
+        let compiled = try compileMacro(name: macro.name, parameters: macro.parameters, body: macro.body, line: line)
+        let bind = compileBinder(.name(macro.name), exporting: isTopLevel)
+        return { _, frame in try bind(frame, compiled.callable(definedIn: frame)) }
+    }
+
+    /// `{% call(parameters) macro(arguments) %}body{% endcall %}`: calls the
+    /// macro with the body as `caller` and prints what it returns.
+    mutating func compileCallBlock(
+        parameters: [TemplateParameter], call: TemplateExpression, body: [TemplateNode], line: Int
+    ) throws -> TemplateRenderer {
+        guard case .call(let calleeExpression, let argumentExpressions) = call else {
+            throw failure(.syntax, "expected a call after 'call'", line: line)
+        }
+        let caller = try compileMacro(name: "caller", parameters: parameters, body: body, line: line)
+        let callee = try compile(calleeExpression, line: line)
+        let arguments = try compileArguments(argumentExpressions, line: line)
+        let autoescape = autoescape
+        return { output, frame in
+            let function = try callee(frame)
+            var values = try arguments(frame)
+            values.keyword.append((name: "caller", value: caller.callable(definedIn: frame)))
+            frame.state.autoescape = autoescape
+            let result = try frame.state.call(function, values)
+            if autoescape {
+                try TemplateOutput.appendEscaped(result, to: &output)
+            } else {
+                output += try result.text()
+            }
+        }
+    }
+
+    private mutating func compileMacro(
+        name: String, parameters: [TemplateParameter], body: [TemplateNode], line: Int
+    ) throws -> CompiledMacro {
+        let references = TemplateNameReferences(body)
+        return CompiledMacro(
+            name: name,
+            parameters: try parameters.map { (name: $0.name, defaultValue: try $0.defaultValue.map { try compile($0, line: line) }) },
+            body: try compileNested(body),
+            catchesVarargs: references.contains("varargs"),
+            catchesKeywords: references.contains("kwargs"),
+            acceptsCaller: references.contains("caller")
+        )
+    }
+}
+
+/// A macro's compiled body and signature, with Jinja's rules for binding a call to it.
+struct CompiledMacro: Sendable {
+    let name: String
+    let parameters: [(name: String, defaultValue: TemplateEvaluator?)]
+    let body: TemplateRenderer
+    /// The body reads `varargs`, so extra positional arguments are allowed.
+    let catchesVarargs: Bool
+    /// The body reads `kwargs`, so unknown keyword arguments are allowed.
+    let catchesKeywords: Bool
+    /// The body reads `caller`, so a `{% call %}` may pass one.
+    let acceptsCaller: Bool
+
+    /// The macro as a value that runs in `frame`, the scope it was defined in.
+    func callable(definedIn frame: TemplateFrame) -> TemplateValue {
+        .callable(TemplateCallable(name: name, withState: { arguments, state in
+            try invoke(arguments, definedIn: frame, callerEscapes: state.autoescape)
+        }))
+    }
+
+    /// Runs the body; the output is Markup when the caller escapes, as
+    /// Jinja decides at the call, not where the macro was defined.
+    private func invoke(
+        _ arguments: TemplateCallArguments, definedIn definition: TemplateFrame, callerEscapes: Bool
+    ) throws -> TemplateValue {
+        let scope = TemplateFrame(parent: definition)
+        let positional = arguments.positional
+        if positional.count > parameters.count, !catchesVarargs {
+            throw TemplateError(.type, "macro '\(name)' takes not more than \(parameters.count) argument(s)")
+        }
+        var bound = Array(repeating: false, count: parameters.count)
+        for (index, value) in zip(parameters.indices, positional) {
+            scope.define(parameters[index].name, value)
+            bound[index] = true
+        }
+        var extraKeywords = TemplateDictionary()
+        var caller: TemplateValue?
+        for (keyword, value) in arguments.keyword {
+            if let index = parameters.firstIndex(where: { $0.name == keyword }) {
+                if bound[index] { throw TemplateError(.type, "macro '\(name)' got multiple values for argument '\(keyword)'") }
+                scope.define(keyword, value)
+                bound[index] = true
+            } else if keyword == "caller", acceptsCaller {
+                caller = value
+            } else if catchesKeywords {
+                extraKeywords[.string(keyword)] = value
+            } else {
+                throw TemplateError(.type, "macro '\(name)' takes no keyword argument '\(keyword)'")
+            }
+        }
+        for (index, parameter) in parameters.enumerated() where !bound[index] {
+            let value = try parameter.defaultValue?(scope)
+                ?? scope.state.undefined(.hint("parameter '\(parameter.name)' was not provided"))
+            scope.define(parameter.name, value)
+        }
+        if acceptsCaller { scope.define("caller", caller ?? scope.state.undefined(.hint("No caller defined"))) }
+        if catchesVarargs { scope.define("varargs", .tuple(Array(positional.dropFirst(parameters.count)))) }
+        if catchesKeywords { scope.define("kwargs", .dictionary(extraKeywords)) }
+        var output = ""
+        try body(&output, scope)
+        return callerEscapes ? .markup(Markup(output)) : .string(output)
+    }
+}

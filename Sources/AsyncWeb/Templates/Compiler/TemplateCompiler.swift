@@ -1,0 +1,184 @@
+/// Turns a parsed template into closures, once, resolving at compile time
+/// everything that does not depend on the data: filters and tests by name,
+/// whether prints escape, which blocks exist, which names a body reads.
+///
+/// ```swift
+/// let template = try TemplateCompiler.compile(nodes, name: "page.html", environment: environment)
+/// ```
+struct TemplateCompiler {
+    let environment: TemplateEnvironment
+    let templateName: String?
+    /// Whether prints escape at this point: the template's setting, changed
+    /// inside `{% autoescape %}` blocks.
+    var autoescape: Bool
+    /// Assignments at the top level of a template are exported to its
+    /// context (blocks and importers see them); deeper ones are local.
+    var isTopLevel = true
+    var blocks: [String: CompiledBlock] = [:]
+
+    static func compile(
+        _ nodes: [TemplateNode], name: String?, environment: TemplateEnvironment
+    ) throws -> CompiledTemplate {
+        let autoescape = environment.configuration.autoescape(name)
+        var compiler = TemplateCompiler(environment: environment, templateName: name, autoescape: autoescape)
+        let root = try compiler.compileRoot(nodes)
+        return CompiledTemplate(name: name, autoescape: autoescape, root: root, blocks: compiler.blocks)
+    }
+
+    /// The top level: once `{% extends %}` has run, what follows only
+    /// defines (blocks, macros, assignments) and prints nothing.
+    private mutating func compileRoot(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
+        guard nodes.contains(where: { if case .extends = $0 { true } else { false } }) else {
+            return try compile(nodes)
+        }
+        let parts = try nodes.map { node in (printsOnly: Self.printsOnly(node), render: try compile(node)) }
+        return { output, frame in
+            for part in parts {
+                if frame.context.parentTemplate == nil {
+                    try part.render(&output, frame)
+                } else if !part.printsOnly {
+                    var discarded = ""
+                    try part.render(&discarded, frame)
+                }
+            }
+        }
+    }
+
+    private static func printsOnly(_ node: TemplateNode) -> Bool {
+        switch node {
+        case .text, .print, .block: true
+        default: false
+        }
+    }
+
+    /// A body of nodes as one renderer.
+    mutating func compile(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
+        let parts = try nodes.map { try compile($0) }
+        switch parts.count {
+        case 0: return { _, _ in }
+        case 1: return parts[0]
+        default:
+            return { output, frame in
+                for part in parts { try part(&output, frame) }
+            }
+        }
+    }
+
+    /// A body compiled below the top level (loops, macros, blocks, `with`).
+    mutating func compileNested(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
+        let wasTopLevel = isTopLevel
+        isTopLevel = false
+        defer { isTopLevel = wasTopLevel }
+        return try compile(nodes)
+    }
+
+    private mutating func compile(_ node: TemplateNode) throws -> TemplateRenderer {
+        let renderer: TemplateRenderer
+        switch node {
+        case .text(let text, _):
+            return { output, _ in output += text }
+        case .print(let expression, let line):
+            return try compilePrint(expression, line: line)
+        case .conditional(let branches, let otherwise, let line):
+            renderer = try compileConditional(branches, otherwise: otherwise, line: line)
+        case .loop(let loop, let line):
+            renderer = try compileLoop(loop, line: line)
+        case .assignment(let target, let value, let line):
+            renderer = try compileAssignment(target, value: value, line: line)
+        case .blockAssignment(let target, let filters, let body, let line):
+            renderer = try compileBlockAssignment(target, filters: filters, body: body, line: line)
+        case .with(let bindings, let body, let line):
+            renderer = try compileWith(bindings, body: body, line: line)
+        case .block(let block, let line):
+            renderer = try compileBlock(block, line: line)
+        case .extends(let template, let line):
+            renderer = try compileExtends(template, line: line)
+        case .include(let template, let ignoreMissing, let withContext, let line):
+            renderer = try compileInclude(template, ignoreMissing: ignoreMissing, withContext: withContext, line: line)
+        case .importModule(let template, let alias, let withContext, let line):
+            renderer = try compileImport(template, alias: alias, withContext: withContext, line: line)
+        case .importNames(let template, let names, let withContext, let line):
+            renderer = try compileFromImport(template, names: names, withContext: withContext, line: line)
+        case .macro(let macro, let line):
+            renderer = try compileMacroDefinition(macro, line: line)
+        case .callBlock(let parameters, let call, let body, let line):
+            renderer = try compileCallBlock(parameters: parameters, call: call, body: body, line: line)
+        case .filterBlock(let filters, let body, let line):
+            renderer = try compileFilterBlock(filters, body: body, line: line)
+        case .autoescape(let enabled, let body, let line):
+            return try compileAutoescape(enabled, body: body, line: line)
+        }
+        return located(renderer, line: node.line)
+    }
+
+    /// Runtime errors from `renderer` carry this template's name and `line`.
+    func located(_ renderer: @escaping TemplateRenderer, line: Int) -> TemplateRenderer {
+        let templateName = templateName
+        return { output, frame in
+            do {
+                try renderer(&output, frame)
+            } catch let error as TemplateError {
+                throw error.located(in: templateName, line: line)
+            }
+        }
+    }
+
+    /// A compile-time error at `line` of this template.
+    func failure(_ kind: TemplateError.Kind, _ message: String, line: Int) -> TemplateError {
+        TemplateError(kind, message, templateName: templateName, line: line)
+    }
+
+    private mutating func compilePrint(_ expression: TemplateExpression, line: Int) throws -> TemplateRenderer {
+        let templateName = templateName
+        if case .string(let text) = expression {
+            let printed = autoescape ? escape(text).html : text
+            return { output, _ in output += printed }
+        }
+        let value = try compile(expression, line: line)
+        if autoescape {
+            return { output, frame in
+                do {
+                    try TemplateOutput.appendEscaped(try value(frame), to: &output)
+                } catch let error as TemplateError {
+                    throw error.located(in: templateName, line: line)
+                }
+            }
+        }
+        return { output, frame in
+            do {
+                output += try value(frame).text()
+            } catch let error as TemplateError {
+                throw error.located(in: templateName, line: line)
+            }
+        }
+    }
+
+    private mutating func compileConditional(
+        _ branches: [TemplateConditionalBranch], otherwise: [TemplateNode], line: Int
+    ) throws -> TemplateRenderer {
+        let compiled = try branches.map { branch in
+            (condition: try compile(branch.condition, line: line), body: try compile(branch.body))
+        }
+        let otherwise = try compile(otherwise)
+        return { output, frame in
+            for branch in compiled where try branch.condition(frame).truth() {
+                return try branch.body(&output, frame)
+            }
+            try otherwise(&output, frame)
+        }
+    }
+
+    private mutating func compileAutoescape(
+        _ enabled: TemplateExpression, body: [TemplateNode], line: Int
+    ) throws -> TemplateRenderer {
+        guard case .boolean(let flag) = enabled else {
+            throw failure(.assertion, "autoescape takes a constant true or false here", line: line)
+        }
+        let outer = autoescape
+        autoescape = flag
+        defer { autoescape = outer }
+        // Like Jinja's scoped eval-context modifier, the block is a scope of its own.
+        let body = try compileNested(body)
+        return located({ output, frame in try body(&output, TemplateFrame(parent: frame)) }, line: line)
+    }
+}

@@ -1,0 +1,88 @@
+/// The variables of one scope of a render: a template's top level, a
+/// loop body, a `with` block, a macro call. Scopes chain to the one they
+/// were opened in and end at the ``TemplateRenderContext``.
+///
+/// Scopes hold a handful of names, so a linear search of short strings
+/// (compared by their inline bits) beats hashing.
+// A frame lives inside one render on one task; macros and callers capture it
+// only to run later in that same render, hence the unchecked conformance.
+final class TemplateFrame: @unchecked Sendable {
+    private var names: [String] = []
+    private var values: [TemplateValue] = []
+    let parent: TemplateFrame?
+    let context: TemplateRenderContext
+
+    /// The top-level scope of a template render.
+    init(context: TemplateRenderContext) {
+        self.parent = nil
+        self.context = context
+    }
+
+    /// A scope inside `parent`, e.g. a loop body.
+    init(parent: TemplateFrame) {
+        self.parent = parent
+        self.context = parent.context
+    }
+
+    /// A scope inside `parent` that belongs to another render context, e.g.
+    /// a scoped block rendering with its caller's variables.
+    init(parent: TemplateFrame?, context: TemplateRenderContext) {
+        self.parent = parent
+        self.context = context
+    }
+
+    var state: TemplateRenderState { context.state }
+
+    /// The value of `name`: the innermost scope that has it, then the
+    /// render's context and globals, else undefined.
+    func resolve(_ name: String) -> TemplateValue {
+        var frame = self
+        while true {
+            if let index = frame.names.firstIndex(of: name) { return frame.values[index] }
+            guard let parent = frame.parent else { break }
+            frame = parent
+        }
+        return frame.context.lookup(name) ?? context.state.undefined(.name(name))
+    }
+
+    /// Binds `name` in this scope, shadowing outer ones.
+    func define(_ name: String, _ value: TemplateValue) {
+        if let index = names.firstIndex(of: name) {
+            values[index] = value
+        } else {
+            names.append(name)
+            values.append(value)
+        }
+    }
+
+    /// Replaces the value of `name` where it is bound, for methods such as
+    /// `list.append` that change their receiver.
+    func update(_ name: String, _ value: TemplateValue) {
+        var frame = self
+        while true {
+            if let index = frame.names.firstIndex(of: name) {
+                frame.values[index] = value
+                return
+            }
+            guard let parent = frame.parent else { break }
+            frame = parent
+        }
+        frame.context.update(name, value)
+    }
+
+    /// Every variable visible from here, innermost winning: what an
+    /// included template or a scoped block sees.
+    func visibleVariables() -> [String: TemplateValue] {
+        var chain: [TemplateFrame] = []
+        var frame: TemplateFrame? = self
+        while let current = frame {
+            chain.append(current)
+            frame = current.parent
+        }
+        var variables = chain.last!.context.variables
+        for scope in chain.reversed() {
+            for (name, value) in zip(scope.names, scope.values) { variables[name] = value }
+        }
+        return variables
+    }
+}
