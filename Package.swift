@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AsyncWebTesting", targets: ["AsyncWebTesting"]),
         .executable(name: "Hello", targets: ["Hello"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .executable(name: "asyncweb", targets: ["AsyncWebCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
@@ -56,6 +57,14 @@ let package = Package(
         .target(
             name: "AsyncWebTesting",
             dependencies: ["AsyncWeb"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "AsyncWebCLI",
+            dependencies: [
+                "AsyncWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(

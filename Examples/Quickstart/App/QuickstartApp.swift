@@ -1,10 +1,11 @@
 // The Flask Quickstart, translated: every example of the Quickstart at the paths of the
-// Flask oracle app (shared/oracle/flask_quickstart.py), answering as it does. Templates,
-// sessions and flashing arrive with their own issues.
+// Flask oracle app (shared/oracle/flask_quickstart.py), answering as it does. Sessions
+// and flashing arrive with their own issue.
 public import AsyncWeb
 import Foundation
 
-/// The Quickstart app, its static files in `Examples/Quickstart/static`.
+/// The Quickstart app, its static files in `Examples/Quickstart/static` and its
+/// templates in `Examples/Quickstart/templates`.
 public func makeQuickstartApp() -> App {
     let app = App("quickstart", rootPath: quickstartRoot())
     // A Minimal Application
@@ -51,6 +52,12 @@ public func makeQuickstartApp() -> App {
     }
     app.get("/split", name: "split_get") { "show the login form" }
     app.post("/split", name: "split_post") { "do the login" }
+
+    // Rendering Templates (Examples/Quickstart/templates)
+    app.route(["/hello-tpl/", "/hello-tpl/<name>"], name: "hello_tpl") { request in
+        try renderTemplate("hello.html", ["person": request.arguments["name"]])
+    }
+    app.get("/child", name: "child") { try renderTemplate("child.html", ["items": ["a", "<b>", "c"]]) }
 
     // Markup
     app.get("/markup", name: "markup") {

@@ -42,6 +42,8 @@ public final class App: HTTPResponder, Sendable {
     public let staticFolder: String?
     /// Where static files are served. Default `/static`.
     public let staticURLPath: String
+    /// The folder ``renderTemplate(_:_:)`` loads templates from, if any.
+    public let templateFolder: String?
 
     /// Creates an app.
     ///
@@ -51,9 +53,10 @@ public final class App: HTTPResponder, Sendable {
     ///     file that creates the app, as Flask uses the module's folder.
     ///   - staticFolder: served at `staticURLPath` under the endpoint `static`; relative to
     ///     `rootPath`; nil serves none.
+    ///   - templateFolder: where templates are loaded from; relative to `rootPath`.
     public init(
         _ name: String? = nil, rootPath: String? = nil, staticFolder: String? = "static", staticURLPath: String = "/static",
-        file: StaticString = #filePath
+        templateFolder: String? = "templates", file: StaticString = #filePath
     ) {
         let name = name ?? CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "app") } ?? "app"
         self.name = name
@@ -62,6 +65,7 @@ public final class App: HTTPResponder, Sendable {
         self.rootPath = root
         self.staticFolder = staticFolder.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
         self.staticURLPath = staticURLPath
+        self.templateFolder = templateFolder.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
         if let folder = self.staticFolder {
             route(staticURLPath + "/<path:filename>", name: "static") { request in
                 try sendFromDirectory(folder, request.arguments["filename"] ?? "", maxAge: currentApp.config.sendFileMaxAge)
@@ -100,4 +104,5 @@ struct AppSetup: Sendable {
     var middleware: [any Middleware] = []
     var statusHandlers: [Int: @Sendable (HTTPError) async throws -> Response] = [:]
     var typeHandlers: [@Sendable (any Error) async throws -> Response?] = []
+    var templates = TemplateSetup()
 }

@@ -5,6 +5,8 @@ internal import Logging
 final class AppPipeline: Sendable {
     private unowned let app: App
     let setup: AppSetup
+    /// The templates of the app and its blueprints, compiled on first use.
+    let templates: TemplateEnvironment
 
     /// The app wrapped in its middleware, outermost (last wrapped) first.
     private let entry: Middleware.Next
@@ -12,6 +14,7 @@ final class AppPipeline: Sendable {
     init(app: App, setup: AppSetup) {
         self.app = app
         self.setup = setup
+        templates = setup.templates.environment(for: app, config: setup.config)
         var next: Middleware.Next = { [unowned app] request in
             let pipeline = app.pipeline
             let (routed, failure) = pipeline.setup.routes.route(request)

@@ -3,13 +3,17 @@ struct AppRoutes: Sendable {
     var map = URLMap()
     private var handlers: [String: [HTTPMethod: App.Handler]] = [:]
 
-    /// Adds a rule; a bad pattern or an endpoint registered twice for a method stops the
-    /// program at startup with the reason, as Flask raises at decoration time.
-    mutating func add(rule: String, methods: [HTTPMethod], endpoint: String, automaticOptions: Bool, handler: @escaping App.Handler) {
-        do {
-            try map.add(rule, endpoint: endpoint, methods: Set(methods), automaticOptions: automaticOptions)
-        } catch {
-            preconditionFailure("Invalid URL rule '\(rule)' for endpoint '\(endpoint)': \(error)")
+    /// Adds rules sharing one handler; a bad pattern or an endpoint registered twice for a
+    /// method stops the program at startup with the reason, as Flask raises at decoration time.
+    mutating func add(
+        rules: [String], methods: [HTTPMethod], endpoint: String, automaticOptions: Bool, handler: @escaping App.Handler
+    ) {
+        for rule in rules {
+            do {
+                try map.add(rule, endpoint: endpoint, methods: Set(methods), automaticOptions: automaticOptions)
+            } catch {
+                preconditionFailure("Invalid URL rule '\(rule)' for endpoint '\(endpoint)': \(error)")
+            }
         }
         for method in methods {
             precondition(

@@ -15,20 +15,27 @@ public final class Blueprint: RouteRegistrar, Sendable {
     public let name: String
     public let urlPrefix: String
     public let staticFolder: String?
+    /// A folder searched for templates after the app's own (Flask's blueprint `template_folder`).
+    public let templateFolder: String?
     private let recorded = Mutex<[@Sendable (App, String) -> Void]>([])
 
     /// - Parameters:
     ///   - staticFolder: a folder served at `urlPrefix + staticURLPath` as the endpoint
     ///     `name.static`; relative to the folder of the file creating the blueprint.
+    ///   - templateFolder: searched for templates after the app's folder, relative likewise.
     public init(
         _ name: String, urlPrefix: String = "", staticFolder: String? = nil, staticURLPath: String = "/static",
-        file: StaticString = #filePath
+        templateFolder: String? = nil, file: StaticString = #filePath
     ) {
         precondition(!name.contains("."), "A blueprint's name may not contain a dot: '\(name)'. Endpoints are named 'blueprint.endpoint'.")
         self.name = name
         self.urlPrefix = urlPrefix.hasSuffix("/") ? String(urlPrefix.dropLast()) : urlPrefix
         let folder = String(describing: file).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         self.staticFolder = staticFolder.map { $0.hasPrefix("/") ? $0 : folder + "/" + $0 }
+        self.templateFolder = templateFolder.map { $0.hasPrefix("/") ? $0 : folder + "/" + $0 }
+        if let templates = self.templateFolder {
+            record { app, _ in app.register("register") { $0.templates.blueprintFolders.append(templates) } }
+        }
         if let served = self.staticFolder {
             route(staticURLPath + "/<path:filename>", name: "static") { request in
                 try sendFromDirectory(served, request.arguments["filename"] ?? "", maxAge: currentApp.config.sendFileMaxAge)
@@ -36,10 +43,10 @@ public final class Blueprint: RouteRegistrar, Sendable {
         }
     }
 
-    public func addRoute(_ rule: String, methods: [HTTPMethod], endpoint: String?, handler: @escaping App.Handler) {
+    public func addRoute(_ rules: [String], methods: [HTTPMethod], endpoint: String?, handler: @escaping App.Handler) {
         let name = self.name
         record { app, prefix in
-            app.addRoute(prefix + rule, methods: methods, endpoint: "\(name).\(endpoint ?? rule)", handler: handler)
+            app.addRoute(rules.map { prefix + $0 }, methods: methods, endpoint: "\(name).\(endpoint ?? rules[0])", handler: handler)
         }
     }
 

@@ -1,8 +1,9 @@
 /// Something routes are registered on: an ``App`` or a ``Blueprint``. It supplies one
 /// method; `route`, `get`, `post`, `put`, `patch` and `delete` come with it.
 public protocol RouteRegistrar {
-    /// Registers a type-erased handler for `rule` and `methods` under `endpoint`.
-    func addRoute(_ rule: String, methods: [HTTPMethod], endpoint: String?, handler: @escaping App.Handler)
+    /// Registers a type-erased handler for each of `rules` and `methods` under
+    /// `endpoint` (by default the first rule).
+    func addRoute(_ rules: [String], methods: [HTTPMethod], endpoint: String?, handler: @escaping App.Handler)
 }
 
 extension RouteRegistrar {
@@ -13,7 +14,16 @@ extension RouteRegistrar {
         _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
         _ handler: @escaping @Sendable (Request) async throws -> Result
     ) {
-        addRoute(rule, methods: methods, endpoint: name) { request in try await handler(request).makeResponse() }
+        addRoute([rule], methods: methods, endpoint: name) { request in try await handler(request).makeResponse() }
+    }
+
+    /// One handler for several rules under one endpoint, as Flask's stacked
+    /// `@app.route` decorators: `app.route(["/hello/", "/hello/<name>"], name: "hello") { … }`.
+    public func route<Result: ResponseConvertible>(
+        _ rules: [String], methods: [HTTPMethod] = [.get], name: String? = nil,
+        _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) {
+        addRoute(rules, methods: methods, endpoint: name) { request in try await handler(request).makeResponse() }
     }
 
     /// Registers a handler that does not need the request as a parameter (it can still read ``request``).
@@ -21,7 +31,7 @@ extension RouteRegistrar {
         _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
         _ handler: @escaping @Sendable () async throws -> Result
     ) {
-        addRoute(rule, methods: methods, endpoint: name) { _ in try await handler().makeResponse() }
+        addRoute([rule], methods: methods, endpoint: name) { _ in try await handler().makeResponse() }
     }
 
     /// `GET` (and with it `HEAD`) for `rule`.

@@ -14,17 +14,26 @@ public func url(
     for endpoint: String, _ arguments: KeyValuePairs<String, any CustomStringConvertible> = [:],
     method: HTTPMethod? = nil, external: Bool = false, anchor: String? = nil
 ) throws -> String {
-    let context = RequestContext.required("url(for:)")
-    // ".index" inside a blueprint's request means that blueprint's "index" (Flask's rule).
-    var endpoint = endpoint
-    if endpoint.hasPrefix("."), let current = context.request.endpoint, let dot = current.firstIndex(of: ".") {
-        endpoint = current[..<dot] + endpoint
-    } else if endpoint.hasPrefix(".") {
-        endpoint.removeFirst()
+    try RequestContext.required("url(for:)").url(
+        for: endpoint, arguments.map { (name: $0.key, value: $0.value.description) }, method: method, external: external,
+        anchor: anchor)
+}
+
+extension RequestContext {
+    /// `url(for:)` with the arguments as a list, for callers that build them at run time.
+    func url(
+        for endpoint: String, _ arguments: [(name: String, value: String)], method: HTTPMethod?, external: Bool,
+        anchor: String?
+    ) throws -> String {
+        // ".index" inside a blueprint's request means that blueprint's "index" (Flask's rule).
+        var endpoint = endpoint
+        if endpoint.hasPrefix("."), let current = request.endpoint, let dot = current.firstIndex(of: ".") {
+            endpoint = current[..<dot] + endpoint
+        } else if endpoint.hasPrefix(".") {
+            endpoint.removeFirst()
+        }
+        return try app.buildURL(endpoint, arguments, method: method, external: external, anchor: anchor, origin: request.origin)
     }
-    return try context.app.buildURL(
-        endpoint, arguments.map { (name: $0.key, value: $0.value.description) }, method: method, external: external,
-        anchor: anchor, origin: context.request.origin)
 }
 
 extension App {
@@ -34,12 +43,20 @@ extension App {
         for endpoint: String, _ arguments: KeyValuePairs<String, any CustomStringConvertible> = [:],
         method: HTTPMethod? = nil, external: Bool = false, anchor: String? = nil
     ) throws -> String {
+        try url(
+            for: endpoint, arguments.map { (name: $0.key, value: $0.value.description) }, method: method, external: external,
+            anchor: anchor)
+    }
+
+    /// `url(for:)` outside a request with the arguments as a list.
+    func url(
+        for endpoint: String, _ arguments: [(name: String, value: String)], method: HTTPMethod?, external: Bool,
+        anchor: String?
+    ) throws -> String {
         let config = self.config
         let root = config.applicationRoot.hasSuffix("/") ? String(config.applicationRoot.dropLast()) : config.applicationRoot
         let origin = RequestOrigin(scheme: config.preferredURLScheme, host: config.serverName ?? "localhost", scriptRoot: root)
-        return try buildURL(
-            endpoint, arguments.map { (name: $0.key, value: $0.value.description) }, method: method, external: external,
-            anchor: anchor, origin: origin)
+        return try buildURL(endpoint, arguments, method: method, external: external, anchor: anchor, origin: origin)
     }
 
     func buildURL(

@@ -108,3 +108,11 @@ public struct Markup: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         return text
     }
 }
+
+extension Markup: Encodable {
+    /// Encodes the HTML as a string, as Flask's JSON does with `__html__`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(html)
+    }
+}

@@ -57,7 +57,10 @@ extension TemplateCompiler {
         case .binary(let operation, let lhs, let rhs):
             return try compileBinary(operation, try compile(lhs, line: line), try compile(rhs, line: line))
         case .concat(let operands):
-            return compileConcat(try operands.map { try compile($0, line: line) })
+            // Jinja folds a `~` of constants at compile time into a plain string,
+            // so even `'<b>'|safe ~ 'x'` is escaped when printed.
+            let isConstant = operands.allSatisfy(\.isConstant)
+            return compileConcat(try operands.map { try compile($0, line: line) }, markupAware: !isConstant)
         case .compare(let first, let rest):
             return try compileComparison(try compile(first, line: line), rest, line: line)
         case .conditional(let then, let condition, let otherwise):
@@ -111,8 +114,8 @@ extension TemplateCompiler {
     /// `a ~ b`: the `str()` of each operand joined; with autoescaping on and
     /// a Markup operand, the others are escaped and the result is Markup
     /// (Jinja's `markup_join`).
-    private func compileConcat(_ operands: [TemplateEvaluator]) -> TemplateEvaluator {
-        let autoescape = autoescape
+    private func compileConcat(_ operands: [TemplateEvaluator], markupAware: Bool) -> TemplateEvaluator {
+        let autoescape = autoescape && markupAware
         return { frame in
             let values = try operands.map { try $0(frame) }
             if autoescape, values.contains(where: { if case .markup = $0 { true } else { false } }) {
@@ -151,6 +154,27 @@ extension TemplateCompiler {
         case .greaterThanOrEqual: try TemplateValue.compareOrder(lhs, rhs, operator: ">=")
         case .in: try rhs.contains(lhs)
         case .notIn: try !rhs.contains(lhs)
+        }
+    }
+}
+
+extension TemplateExpression {
+    /// Whether Jinja's optimizer would compute the expression at compile
+    /// time: literals and what is built from them, filters included (all
+    /// but `random`, which needs the render's context).
+    var isConstant: Bool {
+        switch self {
+        case .string, .integer, .float, .boolean, .none: true
+        case .list(let elements), .tuple(let elements), .concat(let elements): elements.allSatisfy(\.isConstant)
+        case .dictionary(let entries): entries.allSatisfy { $0.key.isConstant && $0.value.isConstant }
+        case .not(let operand), .negate(let operand), .positive(let operand): operand.isConstant
+        case .binary(_, let lhs, let rhs): lhs.isConstant && rhs.isConstant
+        case .compare(let first, let rest): first.isConstant && rest.allSatisfy(\.operand.isConstant)
+        case .filter(let value, let filter):
+            filter.name != "random" && value.isConstant && filter.arguments.positional.allSatisfy(\.isConstant)
+                && filter.arguments.keyword.allSatisfy(\.value.isConstant)
+                && filter.arguments.variadic == nil && filter.arguments.variadicKeywords == nil
+        default: false
         }
     }
 }

@@ -62,14 +62,12 @@ struct CompiledMacro: Sendable {
 
     /// The macro as a value that runs in `frame`, the scope it was defined in.
     func callable(definedIn frame: TemplateFrame) -> TemplateValue {
-        .callable(TemplateCallable(name: name, withState: { arguments, state in
-            try invoke(arguments, definedIn: frame, callerEscapes: state.autoescape)
-        }))
+        .object(TemplateMacroObject(macro: self, definition: frame))
     }
 
     /// Runs the body; the output is Markup when the caller escapes, as
     /// Jinja decides at the call, not where the macro was defined.
-    private func invoke(
+    fileprivate func invoke(
         _ arguments: TemplateCallArguments, definedIn definition: TemplateFrame, callerEscapes: Bool
     ) throws -> TemplateValue {
         let scope = TemplateFrame(parent: definition)
@@ -109,4 +107,35 @@ struct CompiledMacro: Sendable {
         try body(&output, scope)
         return callerEscapes ? .markup(Markup(output)) : .string(output)
     }
+}
+
+/// A macro as templates see it: callable, with Jinja's `name`,
+/// `arguments`, `catch_kwargs`, `catch_varargs` and `caller` attributes.
+final class TemplateMacroObject: TemplateCallableObject, @unchecked Sendable {
+    // Holds the scope it was defined in, which never leaves the render.
+    private let macro: CompiledMacro
+    private let definition: TemplateFrame
+
+    init(macro: CompiledMacro, definition: TemplateFrame) {
+        self.macro = macro
+        self.definition = definition
+    }
+
+    func call(_ arguments: TemplateCallArguments, state: TemplateRenderState) throws -> TemplateValue {
+        try macro.invoke(arguments, definedIn: definition, callerEscapes: state.autoescape)
+    }
+
+    func attribute(_ name: String) -> TemplateValue? {
+        switch name {
+        case "name": .string(macro.name)
+        case "arguments": .tuple(macro.parameters.map { .string($0.name) })
+        case "catch_kwargs": .bool(macro.catchesKeywords)
+        case "catch_varargs": .bool(macro.catchesVarargs)
+        case "caller": .bool(macro.acceptsCaller)
+        default: nil
+        }
+    }
+
+    var typeDescription: String { "Macro object" }
+    var printed: String { "<Macro \(PythonText.repr(macro.name))>" }
 }

@@ -26,6 +26,12 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case zeroDivision = "ZeroDivisionError"
         /// An integer result outside 64 bits, which Python would have kept.
         case overflow = "OverflowError"
+        /// A filter given arguments it cannot use (Jinja's `FilterArgumentError`).
+        case filterArgument = "FilterArgumentError"
+        /// Python's `AttributeError`.
+        case attribute = "AttributeError"
+        /// Python's `AssertionError`, raised by a few builtins on bad input.
+        case failedAssertion = "AssertionError"
     }
 
     public var kind: Kind

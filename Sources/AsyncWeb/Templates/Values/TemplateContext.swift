@@ -27,6 +27,21 @@ public struct TemplateContext: ExpressibleByDictionaryLiteral {
         }, uniquingKeysWith: { _, last in last })
     }
 
+    /// A context from a JSON object, keeping its key order and telling `1`
+    /// from `1.0`, as Python's `json` would (what `asyncweb render --context` reads).
+    public init(json text: String) throws {
+        let value: TemplateValue
+        do {
+            value = try TemplateJSONReader.parse(text)
+        } catch let error as TemplateJSONReader.Malformed {
+            throw TemplateError(.value, error.description)
+        }
+        guard case .dictionary(let members) = value else {
+            throw TemplateError(.type, "the context must be a JSON object, not \(value.typeName)")
+        }
+        variables = Dictionary(try members.map { (try $0.key.text(), $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
     /// Sets or replaces one variable.
     public subscript(name: String) -> TemplateValue? {
         get { variables[name] }

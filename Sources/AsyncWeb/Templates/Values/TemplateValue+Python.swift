@@ -29,7 +29,7 @@ extension TemplateValue {
     }
 
     /// `bool(value)`.
-    func truth() throws -> Bool {
+    public func truth() throws -> Bool {
         switch self {
         case .undefined(let undefined):
             if undefined.isStrict { throw undefined.error }
@@ -48,7 +48,7 @@ extension TemplateValue {
     }
 
     /// `str(value)`; a ``Markup`` gives its HTML.
-    func text() throws -> String {
+    public func text() throws -> String {
         switch self {
         case .undefined(let undefined):
             if undefined.isStrict { throw undefined.error }
@@ -83,7 +83,7 @@ extension TemplateValue {
 
     /// The elements `for` visits: list items, a string's characters (code
     /// points, as Python's), a dictionary's keys.
-    func elements() throws -> [TemplateValue] {
+    public func elements() throws -> [TemplateValue] {
         switch self {
         case .undefined(let undefined):
             if undefined.isStrict { throw undefined.error }
@@ -91,7 +91,8 @@ extension TemplateValue {
         case .list(let elements), .tuple(let elements): return elements
         case .dictionary(let members): return Array(members.keys)
         case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
-        case .markup(let markup): return markup.html.unicodeScalars.map { .markup(Markup(String($0))) }
+        // Python iterates a Markup like any str: into plain one-character strings.
+        case .markup(let markup): return markup.html.unicodeScalars.map { .string(String($0)) }
         case .object(let object):
             if let elements = object.elements { return elements }
         default: break
@@ -100,7 +101,7 @@ extension TemplateValue {
     }
 
     /// `len(value)`; strings count code points, as Python does.
-    func count() throws -> Int {
+    public func count() throws -> Int {
         switch self {
         case .undefined(let undefined):
             if undefined.isStrict { throw undefined.error }
@@ -117,7 +118,7 @@ extension TemplateValue {
     }
 
     /// The text of a string or ``Markup``, nil for other values.
-    var stringValue: String? {
+    public var stringValue: String? {
         switch self {
         case .string(let text): text
         case .markup(let markup): markup.html
@@ -126,7 +127,7 @@ extension TemplateValue {
     }
 
     /// The value as a Python number (`bool` counts as `int`), nil otherwise.
-    var numericValue: Double? {
+    public var numericValue: Double? {
         switch self {
         case .int(let number): Double(number)
         case .double(let number): number
@@ -136,7 +137,7 @@ extension TemplateValue {
     }
 
     /// The value as a Python integer (`bool` counts), nil otherwise.
-    var integerValue: Int? {
+    public var integerValue: Int? {
         switch self {
         case .int(let number): number
         case .bool(let flag): flag ? 1 : 0

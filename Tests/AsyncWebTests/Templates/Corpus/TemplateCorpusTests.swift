@@ -54,7 +54,7 @@ enum TemplateCorpus {
         guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
             .appendingPathComponent("templates/cases.json"),
             let text = try? String(contentsOf: url, encoding: .utf8),
-            case .dictionary(let root) = try? OrderedJSON.parse(text),
+            case .dictionary(let root) = try? TemplateJSONReader.parse(text).withMarkupMarkers,
             case .list(let entries) = root["cases"]
         else { return [:] }
         var cases: [String: Case] = [:]
@@ -78,5 +78,19 @@ enum TemplateCorpus {
             cases[id] = testCase
         }
         return cases
+    }
+}
+
+extension TemplateValue {
+    /// The corpus marks Markup values as strings starting `__markup__:`.
+    fileprivate var withMarkupMarkers: TemplateValue {
+        switch self {
+        case .string(let text) where text.hasPrefix("__markup__:"):
+            .markup(Markup(String(text.dropFirst("__markup__:".count))))
+        case .list(let elements): .list(elements.map(\.withMarkupMarkers))
+        case .dictionary(let members):
+            .dictionary(TemplateDictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value.withMarkupMarkers) }))
+        default: self
+        }
     }
 }

@@ -1,23 +1,25 @@
-@testable import AsyncWeb
-
-/// A JSON reader for the template corpus that keeps what Python's `json`
-/// keeps and Foundation's drops: object key order and `1` versus `1.0`.
-/// Strings marked `__markup__:` become Markup, as the corpus README says.
-struct OrderedJSON {
-    private let scalars: [Unicode.Scalar]
-    private var position = 0
+/// Reads JSON into template values keeping what Python's `json` keeps and
+/// Foundation's drops: the order of object keys, and `1` versus `1.0`.
+struct TemplateJSONReader {
+    let scalars: [Unicode.Scalar]
+    var position = 0
 
     static func parse(_ text: String) throws -> TemplateValue {
-        var reader = OrderedJSON(scalars: Array(text.unicodeScalars))
-        return try reader.value()
+        var reader = TemplateJSONReader(scalars: Array(text.unicodeScalars))
+        let value = try reader.value()
+        reader.skipWhitespace()
+        guard reader.position == reader.scalars.count else { throw Malformed(position: reader.position) }
+        return value
     }
 
     private init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
     }
 
-    struct Malformed: Error {
+    /// Not JSON; `position` counts Unicode scalars from the start.
+    struct Malformed: Error, CustomStringConvertible {
         let position: Int
+        var description: String { "malformed JSON at character \(position)" }
     }
 
     private mutating func value() throws -> TemplateValue {
@@ -26,10 +28,7 @@ struct OrderedJSON {
         switch scalars[position] {
         case "{": return try object()
         case "[": return try array()
-        case "\"":
-            let text = try string()
-            if text.hasPrefix("__markup__:") { return .markup(Markup(String(text.dropFirst("__markup__:".count)))) }
-            return .string(text)
+        case "\"": return .string(try string())
         case "t": return try literal("true", .bool(true))
         case "f": return try literal("false", .bool(false))
         case "n": return try literal("null", .none)
@@ -41,7 +40,7 @@ struct OrderedJSON {
         position += 1
         var members = TemplateDictionary()
         skipWhitespace()
-        if scalars[position] == "}" {
+        if position < scalars.count, scalars[position] == "}" {
             position += 1
             return .dictionary(members)
         }
@@ -52,7 +51,7 @@ struct OrderedJSON {
             try expect(":")
             members[.string(key)] = try value()
             skipWhitespace()
-            if scalars[position] == "}" {
+            if position < scalars.count, scalars[position] == "}" {
                 position += 1
                 return .dictionary(members)
             }
@@ -64,14 +63,14 @@ struct OrderedJSON {
         position += 1
         var elements: [TemplateValue] = []
         skipWhitespace()
-        if scalars[position] == "]" {
+        if position < scalars.count, scalars[position] == "]" {
             position += 1
             return .list(elements)
         }
         while true {
             elements.append(try value())
             skipWhitespace()
-            if scalars[position] == "]" {
+            if position < scalars.count, scalars[position] == "]" {
                 position += 1
                 return .list(elements)
             }
@@ -89,6 +88,7 @@ struct OrderedJSON {
             switch scalar {
             case "\"": return String(text)
             case "\\":
+                guard position < scalars.count else { break }
                 let escaped = scalars[position]
                 position += 1
                 switch escaped {
@@ -98,16 +98,17 @@ struct OrderedJSON {
                 case "b": text.append("\u{8}")
                 case "f": text.append("\u{C}")
                 case "u":
-                    let hex = String(String.UnicodeScalarView(scalars[position..<position + 4]))
+                    guard position + 4 <= scalars.count,
+                        let unit = UInt32(String(String.UnicodeScalarView(scalars[position..<position + 4])), radix: 16)
+                    else { throw Malformed(position: position) }
                     position += 4
-                    let unit = UInt32(hex, radix: 16)!
                     if (0xD800..<0xDC00).contains(unit) {
                         pendingHighSurrogate = unit
                     } else if let high = pendingHighSurrogate {
-                        text.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))!)
+                        text.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit &- 0xDC00)) ?? "\u{FFFD}")
                         pendingHighSurrogate = nil
                     } else {
-                        text.append(Unicode.Scalar(unit)!)
+                        text.append(Unicode.Scalar(unit) ?? "\u{FFFD}")
                     }
                 default: text.append(escaped)
                 }
@@ -141,7 +142,7 @@ struct OrderedJSON {
         position += 1
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < scalars.count, [" ", "\n", "\t", "\r"].contains(scalars[position]) { position += 1 }
     }
 }

@@ -1,0 +1,77 @@
+/// What an app registers for its templates before it serves: extra
+/// globals, filters, tests and context processors, and blueprint folders.
+struct TemplateSetup: Sendable {
+    var globals: [String: TemplateValue] = [:]
+    var filters: [String: TemplateEnvironment.TemplateFilter] = [:]
+    var tests: [String: TemplateEnvironment.TemplateTest] = [:]
+    var contextProcessors: [@Sendable () -> [String: TemplateValue]] = []
+    var blueprintFolders: [String] = []
+
+    /// The environment Flask's `create_jinja_environment` would make: the
+    /// app's folder then each blueprint's, autoescaping by file name,
+    /// reloading changed files in debug mode, and `url_for` and `config`
+    /// among the globals.
+    func environment(for app: App, config: Config) -> TemplateEnvironment {
+        var configuration = TemplateEnvironment.Configuration()
+        configuration.autoReload = config["TEMPLATES_AUTO_RELOAD"]?.bool ?? config.debug
+        configuration.globals = globals
+        configuration.globals["url_for"] = TemplateValue.urlFor(app)
+        configuration.globals["config"] = TemplateValue(config)
+        configuration.filters = filters
+        configuration.tests = tests
+        let folders = (app.templateFolder.map { [$0] } ?? []) + blueprintFolders
+        return TemplateEnvironment(loader: DirectoryTemplateLoader(directories: folders), configuration: configuration)
+    }
+}
+
+extension TemplateValue {
+    /// `config` in templates: the app's configuration as a dictionary.
+    init(_ config: Config) {
+        var members = TemplateDictionary()
+        for (key, value) in config.sorted(by: { $0.key < $1.key }) { members[.string(key)] = TemplateValue(value) }
+        self = .dictionary(members)
+    }
+
+    init(_ value: ConfigValue) {
+        switch value {
+        case .none: self = .none
+        case .bool(let flag): self = .bool(flag)
+        case .int(let number): self = .int(number)
+        case .double(let number): self = .double(number)
+        case .string(let text): self = .string(text)
+        case .list(let elements): self = .list(elements.map(TemplateValue.init))
+        }
+    }
+
+    /// `url_for(endpoint, **values)` in templates, with Flask's `_external`,
+    /// `_anchor` and `_method` keywords; for the current request when there
+    /// is one.
+    static func urlFor(_ app: App) -> TemplateValue {
+        .callable(TemplateCallable(name: "url_for") { [unowned app] arguments in
+            guard let endpoint = try arguments.positional.first?.text() else {
+                throw TemplateError(.type, "url_for() missing 1 required positional argument: 'endpoint'")
+            }
+            var values: [(name: String, value: String)] = []
+            var external = false
+            var anchor: String?
+            var method: HTTPMethod?
+            for (name, value) in arguments.keyword {
+                switch name {
+                case "_external": external = try value.truth()
+                case "_anchor": anchor = try value.text()
+                case "_method": method = HTTPMethod(rawValue: try value.text())
+                default:
+                    if case .none = value { continue }
+                    values.append((name, try value.text()))
+                }
+            }
+            let built: String
+            if let context = RequestContext.current, context.app === app {
+                built = try context.url(for: endpoint, values, method: method, external: external, anchor: anchor)
+            } else {
+                built = try app.url(for: endpoint, values, method: method, external: external, anchor: anchor)
+            }
+            return .string(built)
+        })
+    }
+}

@@ -1,0 +1,34 @@
+internal import Synchronization
+
+/// What `namespace(…)` returns: Jinja's `Namespace`, the one object whose
+/// attributes `{% set ns.name = value %}` may change, which is how a loop
+/// carries a value out of its scope.
+///
+/// ```jinja
+/// {% set ns = namespace(found=false) %}
+/// {% for item in items %}{% if item.ok %}{% set ns.found = true %}{% endif %}{% endfor %}
+/// ```
+final class TemplateNamespace: TemplateObject {
+    /// A template value lives inside one render, but a render may hand it to tasks of its own, hence the lock.
+    private let members: Mutex<TemplateDictionary>
+
+    init(_ members: TemplateDictionary = [:]) {
+        self.members = Mutex(members)
+    }
+
+    /// The value of `ns.name`; nil (so an undefined value) for a name never set.
+    func attribute(_ name: String) -> TemplateValue? {
+        members.withLock { $0[.string(name)] }
+    }
+
+    /// `{% set ns.name = value %}`.
+    func setAttribute(_ name: String, _ value: TemplateValue) {
+        members.withLock { $0[.string(name)] = value }
+    }
+
+    var typeDescription: String { "Namespace object" }
+
+    var printed: String {
+        "<Namespace \(TemplateValue.dictionary(members.withLock { $0 }).repr)>"
+    }
+}

@@ -1,4 +1,0 @@
-/// Python's `%` string formatting.
-enum PythonPercentFormat {
-    static func format(_ format: TemplateValue, with arguments: TemplateValue) throws -> TemplateValue { format }
-}

@@ -1,4 +1,0 @@
-/// Jinja's builtin filters.
-enum TemplateFilters {
-    static let builtins: [String: TemplateFilterFunction] = [:]
-}

@@ -1,4 +1,0 @@
-/// Jinja's builtin globals.
-enum TemplateGlobals {
-    static let builtins: [String: TemplateValue] = [:]
-}

@@ -1,4 +1,0 @@
-/// Jinja's builtin tests.
-enum TemplateTests {
-    static let builtins: [String: TemplateTestFunction] = [:]
-}
