@@ -104,6 +104,11 @@ enum PythonText {
         if value.isNaN { return "nan" }
         let sign = value.sign == .minus ? "-" : ""
         if value.isInfinite { return sign + "inf" }
+        // Swift writes the same shortest digits; below 2^53 and above 1e-4 it
+        // also lays them out as Python does, exponent-free.
+        if value.magnitude < 9_007_199_254_740_992, value.magnitude >= 1e-4 || value == 0 {
+            return value.description
+        }
         // Swift's description has the same shortest digits; only the layout
         // differs, so take the digits and the point's place from it.
         let swiftText = value.magnitude.description

@@ -46,6 +46,11 @@ extension TemplateCompiler {
         return { frame in
             var value = try receiver(frame)
             switch value {
+            case .object(let object):
+                // `loop.cycle(…)` runs once per row in most templates: call it without binding a method.
+                if let loop = object as? TemplateLoopState, let result = try loop.callMethod(method, try arguments(frame)) {
+                    return result
+                }
             case .string, .markup, .list, .tuple, .dictionary:
                 guard TemplateMethods.exists(method, on: value) else { break }
                 let values = try arguments(frame)

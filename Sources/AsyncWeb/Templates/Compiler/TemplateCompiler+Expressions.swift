@@ -24,6 +24,7 @@ extension TemplateCompiler {
             return { frame in frame.resolve(name) }
         case .attribute(let base, let name):
             let base = try compile(base, line: line)
+            let name = TemplateAttributeName(name)
             return { frame in try frame.state.attribute(of: try base(frame), name) }
         case .item(let base, .slice(let start, let stop, let step)):
             let base = try compile(base, line: line)

@@ -61,13 +61,35 @@ struct CompiledMacro: Sendable {
     let acceptsCaller: Bool
 
     /// The macro as a value that runs in `frame`, the scope it was defined in.
-    func callable(definedIn frame: TemplateFrame) -> TemplateValue {
-        .object(TemplateMacroObject(macro: self, definition: frame))
+    /// Jinja's macro attributes: `name`, `arguments`, `catch_kwargs`, `catch_varargs`, `caller`.
+    let attributes: [String: TemplateValue]
+
+    init(
+        name: String, parameters: [(name: String, defaultValue: TemplateEvaluator?)], body: @escaping TemplateRenderer,
+        catchesVarargs: Bool, catchesKeywords: Bool, acceptsCaller: Bool
+    ) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.catchesVarargs = catchesVarargs
+        self.catchesKeywords = catchesKeywords
+        self.acceptsCaller = acceptsCaller
+        attributes = [
+            "name": .string(name), "arguments": .tuple(parameters.map { .string($0.name) }),
+            "catch_kwargs": .bool(catchesKeywords), "catch_varargs": .bool(catchesVarargs), "caller": .bool(acceptsCaller),
+        ]
     }
+
+    func callable(definedIn frame: TemplateFrame) -> TemplateValue {
+        .callable(TemplateCallable(name: name, attributes: attributes, withState: { arguments, state in
+            try invoke(arguments, definedIn: frame, callerEscapes: state.autoescape)
+        }))
+    }
+
 
     /// Runs the body; the output is Markup when the caller escapes, as
     /// Jinja decides at the call, not where the macro was defined.
-    fileprivate func invoke(
+    private func invoke(
         _ arguments: TemplateCallArguments, definedIn definition: TemplateFrame, callerEscapes: Bool
     ) throws -> TemplateValue {
         let scope = TemplateFrame(parent: definition)
@@ -104,38 +126,8 @@ struct CompiledMacro: Sendable {
         if catchesVarargs { scope.define("varargs", .tuple(Array(positional.dropFirst(parameters.count)))) }
         if catchesKeywords { scope.define("kwargs", .dictionary(extraKeywords)) }
         var output = ""
+        output.reserveCapacity(128)
         try body(&output, scope)
         return callerEscapes ? .markup(Markup(output)) : .string(output)
     }
-}
-
-/// A macro as templates see it: callable, with Jinja's `name`,
-/// `arguments`, `catch_kwargs`, `catch_varargs` and `caller` attributes.
-final class TemplateMacroObject: TemplateCallableObject, @unchecked Sendable {
-    // Holds the scope it was defined in, which never leaves the render.
-    private let macro: CompiledMacro
-    private let definition: TemplateFrame
-
-    init(macro: CompiledMacro, definition: TemplateFrame) {
-        self.macro = macro
-        self.definition = definition
-    }
-
-    func call(_ arguments: TemplateCallArguments, state: TemplateRenderState) throws -> TemplateValue {
-        try macro.invoke(arguments, definedIn: definition, callerEscapes: state.autoescape)
-    }
-
-    func attribute(_ name: String) -> TemplateValue? {
-        switch name {
-        case "name": .string(macro.name)
-        case "arguments": .tuple(macro.parameters.map { .string($0.name) })
-        case "catch_kwargs": .bool(macro.catchesKeywords)
-        case "catch_varargs": .bool(macro.catchesVarargs)
-        case "caller": .bool(macro.acceptsCaller)
-        default: nil
-        }
-    }
-
-    var typeDescription: String { "Macro object" }
-    var printed: String { "<Macro \(PythonText.repr(macro.name))>" }
 }

@@ -7,7 +7,7 @@ final class TemplateLoopState: TemplateCallableObject, @unchecked Sendable {
 
     let items: [TemplateValue]
     let depth: Int
-    var index0 = 0
+    @exclusivity(unchecked) var index0 = 0
     private let recursion: Recursion?
     private let undefinedIsStrict: Bool
     /// The values last passed to `loop.changed(…)`.
@@ -36,16 +36,22 @@ final class TemplateLoopState: TemplateCallableObject, @unchecked Sendable {
             return index0 > 0 ? items[index0 - 1] : missing("there is no previous item")
         case "nextitem":
             return index0 + 1 < length ? items[index0 + 1] : missing("there is no next item")
-        case "cycle":
-            return .callable(TemplateCallable(name: "cycle") { [index0] arguments in
-                guard !arguments.positional.isEmpty else { throw TemplateError(.type, "no items for cycling given") }
-                return arguments.positional[index0 % arguments.positional.count]
-            })
-        case "changed":
-            return .callable(TemplateCallable(name: "changed") { [self] arguments in
-                .bool(changed(arguments.positional))
-            })
+        case "cycle", "changed":
+            return .callable(TemplateCallable(name: name) { [self] arguments in try callMethod(name, arguments)! })
         default: return nil
+        }
+    }
+
+    /// `loop.cycle(…)` and `loop.changed(…)`; nil for other names.
+    func callMethod(_ name: String, _ arguments: TemplateCallArguments) throws -> TemplateValue? {
+        switch name {
+        case "cycle":
+            guard !arguments.positional.isEmpty else { throw TemplateError(.type, "no items for cycling given") }
+            return arguments.positional[index0 % arguments.positional.count]
+        case "changed":
+            return .bool(changed(arguments.positional))
+        default:
+            return nil
         }
     }
 

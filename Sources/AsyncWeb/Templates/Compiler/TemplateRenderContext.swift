@@ -5,7 +5,7 @@
 final class TemplateRenderContext: @unchecked Sendable {
     let state: TemplateRenderState
     let template: CompiledTemplate
-    private(set) var variables: [String: TemplateValue]
+    @exclusivity(unchecked) private(set) var variables: [String: TemplateValue]
     /// Top-level names the template set or defined, in order: what
     /// `import` makes available.
     private(set) var exportedNames: [String] = []

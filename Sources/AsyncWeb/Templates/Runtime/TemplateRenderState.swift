@@ -7,7 +7,8 @@ final class TemplateRenderState: @unchecked Sendable {
     let environment: TemplateEnvironment
     /// On inside templates whose name selects autoescaping and inside
     /// `{% autoescape true %}`; filters such as `join` and `format` follow it.
-    var autoescape: Bool
+    // Set before every filter and call; confined to the render's task like the rest.
+    @exclusivity(unchecked) var autoescape: Bool
     /// Templates imported without context during this render, by name:
     /// Jinja renders such a module once and reuses it.
     var importedModules: [String: TemplateValue] = [:]
@@ -25,17 +26,24 @@ final class TemplateRenderState: @unchecked Sendable {
     /// `value.name` as Jinja reads it: the attribute (or method) first, then
     /// the item of that name, else an undefined value that remembers both.
     func attribute(of value: TemplateValue, _ name: String) throws -> TemplateValue {
+        try attribute(of: value, TemplateAttributeName(name, mayBeMethod: true))
+    }
+
+    /// `value.name` for a name prepared at compile time.
+    func attribute(of value: TemplateValue, _ name: TemplateAttributeName) throws -> TemplateValue {
         switch value {
         case .undefined(let undefined): throw undefined.error
         case .object(let object):
-            if let found = object.attribute(name) { return found }
+            if let found = object.attribute(name.text) { return found }
         case .dictionary(let members):
-            if TemplateMethods.exists(name, on: value) { return boundMethod(name, of: value) }
-            if let found = members[.string(name)] { return found }
+            if name.mayBeMethod, TemplateMethods.exists(name.text, on: value) { return boundMethod(name.text, of: value) }
+            if let found = members[name.key] { return found }
+        case .callable(let callable):
+            if let found = callable.attributes[name.text] { return found }
         default:
-            if TemplateMethods.exists(name, on: value) { return boundMethod(name, of: value) }
+            if name.mayBeMethod, TemplateMethods.exists(name.text, on: value) { return boundMethod(name.text, of: value) }
         }
-        return undefined(.attribute(owner: value.ownerDescription, name: name))
+        return undefined(.attribute(owner: value.ownerDescription, name: name.text))
     }
 
     /// `value[key]` as Jinja reads it: the item first, then, for a string
@@ -113,3 +121,18 @@ typealias TemplateFilterFunction = @Sendable (TemplateValue, TemplateCallArgumen
 
 /// A test as the engine calls it.
 typealias TemplateTestFunction = @Sendable (TemplateValue, TemplateCallArguments, TemplateRenderState) throws -> Bool
+
+/// An attribute name as the compiler prepares it: the dictionary key made
+/// once, and whether it names a method of any type at all.
+struct TemplateAttributeName: Sendable {
+    let text: String
+    let key: TemplateValue
+    let mayBeMethod: Bool
+
+    /// A name from the template; `mayBeMethod` defaults to checking every type's methods.
+    init(_ text: String, mayBeMethod: Bool? = nil) {
+        self.text = text
+        key = .string(text)
+        self.mayBeMethod = mayBeMethod ?? TemplateMethods.isMethodName(text)
+    }
+}

@@ -37,18 +37,25 @@ extension TemplateObject {
 public final class TemplateCallable: Sendable {
     /// The name used in messages and by `{{ macro.name }}`.
     public let name: String
+    /// What `callable.attribute` reads, e.g. a macro's `arguments`.
+    let attributes: [String: TemplateValue]
     let body: @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue
 
     /// A function of its arguments only.
     public init(name: String, _ body: @escaping @Sendable (TemplateCallArguments) throws -> TemplateValue) {
         self.name = name
+        self.attributes = [:]
         self.body = { arguments, _ in try body(arguments) }
     }
 
     /// A function that also sees the render in progress (its autoescape
     /// setting, filters and tests), as Jinja's `pass_context` functions do.
-    init(name: String, withState body: @escaping @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue) {
+    init(
+        name: String, attributes: [String: TemplateValue] = [:],
+        withState body: @escaping @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue
+    ) {
         self.name = name
+        self.attributes = attributes
         self.body = body
     }
 

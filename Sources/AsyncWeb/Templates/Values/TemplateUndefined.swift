@@ -1,6 +1,9 @@
 /// What a template got when it asked for something that is not there, kept
 /// so the error raised when it is used says what was missing, in Jinja's words.
-public struct TemplateUndefined: Sendable, Hashable {
+///
+/// A class, so that the rarely used undefined case does not make every
+/// ``TemplateValue`` larger.
+public final class TemplateUndefined: Sendable, Hashable {
     enum Origin: Sendable, Hashable {
         /// A variable: `'name' is undefined`.
         case name(String)

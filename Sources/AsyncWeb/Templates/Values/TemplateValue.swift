@@ -26,8 +26,9 @@ public enum TemplateValue: Sendable {
     case markup(Markup)
     case list([TemplateValue])
     case tuple([TemplateValue])
-    /// A dictionary that keeps its insertion order, as Python's does.
-    case dictionary(TemplateDictionary)
+    /// A dictionary that keeps its insertion order, as Python's does. Boxed,
+    /// so that passing a dictionary around retains one reference, not three.
+    indirect case dictionary(TemplateDictionary)
     /// A macro, a global function such as `range`, or a bound method.
     case callable(TemplateCallable)
     /// Anything with attributes: `loop`, `namespace()`, `cycler()`, Flask's `request`.

@@ -5,7 +5,7 @@ extension TemplateFilters {
     /// The attribute or method `name`, never an item: `{{ d|attr("k") }}`
     /// is undefined for a dictionary `d` with a key `k`.
     static func attr(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let nameArgument = try FilterSignature("do_attr", implicit: ["environment", "obj"], ["name"], required: 1).bind(arguments)[0]!
+        let nameArgument = try Self.doAttrSignature.bind(arguments)[0]!
         guard let name = nameArgument.stringValue else {
             throw TemplateError(.type, "attribute name must be string, not '\(typeName(nameArgument))'")
         }
@@ -144,4 +144,9 @@ struct AttributeGetter {
             return .string(String(part))
         }
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doAttrSignature = FilterSignature("do_attr", implicit: ["environment", "obj"], ["name"], required: 1)
 }

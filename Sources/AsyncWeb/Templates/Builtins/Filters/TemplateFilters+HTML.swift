@@ -4,34 +4,34 @@ extension TemplateFilters {
     /// MarkupSafe's `escape`: ``Markup`` as it is, anything else as escaped
     /// text; Markup either way, even where autoescaping is off.
     static func escapeFilter(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("escape", implicit: ["s"]).bind(arguments)
+        _ = try Self.escapeSignature.bind(arguments)
         if case .markup = value { return value }
         return .markup(escape(try value.text()))
     }
 
     /// Escapes even ``Markup``, so its tags show as text.
     static func forceescape(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_forceescape", implicit: ["value"]).bind(arguments)
+        _ = try Self.doForceescapeSignature.bind(arguments)
         return .markup(escape(try value.text()))
     }
 
     /// Marks the value's text as HTML that needs no escaping.
     static func safe(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_mark_safe", implicit: ["value"]).bind(arguments)
+        _ = try Self.doMarkSafeSignature.bind(arguments)
         return .markup(Markup(try value.text()))
     }
 
     /// The text without tags and comments, whitespace collapsed and
     /// entities decoded: plain text, so escaped again when printed.
     static func striptags(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_striptags", implicit: ["value"]).bind(arguments)
+        _ = try Self.doStriptagsSignature.bind(arguments)
         return .string(Markup(try value.text()).striptags())
     }
 
     /// A dictionary as escaped `key="value"` attributes, leaving out `none`
     /// and undefined values, with a leading space unless `autospace` is false.
     static func xmlattr(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let autospace = try FilterSignature("do_xmlattr", implicit: ["eval_ctx", "d"], ["autospace"]).bind(arguments)
+        let autospace = try Self.doXmlattrSignature.bind(arguments)
             .flag(0, default: true)
         if case .undefined(let undefined) = value { throw undefined.error }
         guard case .dictionary(let members) = value else {
@@ -58,7 +58,7 @@ extension TemplateFilters {
     /// Percent-encodes a string (keeping `/`), or builds a query string
     /// from a dictionary or a list of pairs (with `+` for spaces).
     static func urlencode(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_urlencode", implicit: ["value"]).bind(arguments)
+        _ = try Self.doUrlencodeSignature.bind(arguments)
         let pairs: [TemplateValue]
         switch value {
         case .string, .markup, .none, .bool, .int, .double, .callable:
@@ -116,4 +116,14 @@ extension TemplateFilters {
         if case .markup(let markup) = value { return markup.html }
         return escape(try value.text()).html
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let escapeSignature = FilterSignature("escape", implicit: ["s"])
+    static let doForceescapeSignature = FilterSignature("do_forceescape", implicit: ["value"])
+    static let doMarkSafeSignature = FilterSignature("do_mark_safe", implicit: ["value"])
+    static let doStriptagsSignature = FilterSignature("do_striptags", implicit: ["value"])
+    static let doXmlattrSignature = FilterSignature("do_xmlattr", implicit: ["eval_ctx", "d"], ["autospace"])
+    static let doUrlencodeSignature = FilterSignature("do_urlencode", implicit: ["value"])
 }

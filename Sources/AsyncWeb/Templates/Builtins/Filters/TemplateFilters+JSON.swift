@@ -9,7 +9,7 @@
 /// ```
 extension TemplateFilters {
     static func tojson(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let indentArgument = try FilterSignature("do_tojson", implicit: ["eval_ctx", "value"], ["indent"]).bind(arguments).optional(0)
+        let indentArgument = try Self.doTojsonSignature.bind(arguments).optional(0)
         var indent: String?
         if let indentArgument {
             // Python's `json` takes a number of spaces or the indent text itself.
@@ -113,4 +113,9 @@ extension TemplateFilters {
         }
         json += "\""
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doTojsonSignature = FilterSignature("do_tojson", implicit: ["eval_ctx", "value"], ["indent"])
 }

@@ -15,7 +15,7 @@ extension TemplateFilters {
     /// `float(value)`, or `default` for text that is not a number and for
     /// values that are not numbers at all.
     static func float(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let fallback = try FilterSignature("do_float", implicit: ["value"], ["default"]).bind(arguments).value(0, default: 0.0)
+        let fallback = try Self.doFloatSignature.bind(arguments).value(0, default: 0.0)
         if case .undefined(let undefined) = value { throw undefined.error }
         if let number = value.numericValue { return .double(number) }
         return value.stringValue.flatMap(PythonText.double).map(TemplateValue.double) ?? fallback
@@ -24,7 +24,7 @@ extension TemplateFilters {
     /// `int(text, base)` for text, else `int(value)`, then `int(float(value))`
     /// (so `'3.7'|int` is 3), and `default` when neither works.
     static func integer(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_int", implicit: ["value"], ["default", "base"]).bind(arguments)
+        let bound = try Self.doIntSignature.bind(arguments)
         let fallback = bound.value(0, default: 0)
         switch value {
         case .undefined(let undefined): throw undefined.error
@@ -48,7 +48,7 @@ extension TemplateFilters {
     /// at that precision; a float even for integer input, except that
     /// `common` keeps integers integers, as Python's `round` does.
     static func round(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_round", implicit: ["value"], ["precision", "method"]).bind(arguments)
+        let bound = try Self.doRoundSignature.bind(arguments)
         let precision = bound.value(0, default: 0)
         let method = bound.value(1, default: "common")
         guard let methodName = method.stringValue, ["common", "ceil", "floor"].contains(methodName) else {
@@ -78,7 +78,7 @@ extension TemplateFilters {
 
     /// A byte count for people: `1.5 kB`, or `1.5 KiB` with `binary`.
     static func filesizeformat(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let binary = try FilterSignature("do_filesizeformat", implicit: ["value"], ["binary"]).bind(arguments)
+        let binary = try Self.doFilesizeformatSignature.bind(arguments)
             .flag(0, default: false)
         let bytes = try floatOfValue(value)
         let base = binary ? 1024.0 : 1000.0
@@ -119,4 +119,12 @@ extension TemplateFilters {
         guard whole.magnitude < 0x1p63 else { throw integerOverflow() }
         return Int(whole)
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doFloatSignature = FilterSignature("do_float", implicit: ["value"], ["default"])
+    static let doIntSignature = FilterSignature("do_int", implicit: ["value"], ["default", "base"])
+    static let doRoundSignature = FilterSignature("do_round", implicit: ["value"], ["precision", "method"])
+    static let doFilesizeformatSignature = FilterSignature("do_filesizeformat", implicit: ["value"], ["binary"])
 }

@@ -7,7 +7,7 @@
 /// ```
 extension TemplateFilters {
     static func pprint(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_pprint", implicit: ["value"]).bind(arguments)
+        _ = try Self.doPprintSignature.bind(arguments)
         var printer = PrettyPrinter()
         printer.format(value, indent: 0, allowance: 0, level: 0)
         return .string(printer.output)
@@ -147,4 +147,9 @@ private struct PrettyPrinter {
         if !current.isEmpty { parts.append(current) }
         return parts
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doPprintSignature = FilterSignature("do_pprint", implicit: ["value"])
 }

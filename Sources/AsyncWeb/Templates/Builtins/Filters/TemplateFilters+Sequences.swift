@@ -3,14 +3,14 @@
 /// `sum`, `random`.
 extension TemplateFilters {
     static func first(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("sync_do_first", implicit: ["environment", "seq"]).bind(arguments)
+        _ = try Self.syncDoFirstSignature.bind(arguments)
         return try iterate(value).first ?? undefined("No first item, sequence was empty.", state)
     }
 
     /// The last element; of a ``Markup``, a one-character Markup, as
     /// Python's `reversed` indexes it.
     static func last(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_last", implicit: ["environment", "seq"]).bind(arguments)
+        _ = try Self.doLastSignature.bind(arguments)
         switch value {
         case .markup(let markup):
             return markup.html.unicodeScalars.last.map { .markup(Markup(String($0))) }
@@ -25,7 +25,7 @@ extension TemplateFilters {
     /// A random element, from the system's generator; of a ``Markup``, a
     /// one-character Markup, as Python's `random.choice` indexes it.
     static func random(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_random", implicit: ["context", "seq"]).bind(arguments)
+        _ = try Self.doRandomSignature.bind(arguments)
         let elements: [TemplateValue]
         if case .markup(let markup) = value {
             elements = markup.html.unicodeScalars.map { .markup(Markup(String($0))) }
@@ -43,13 +43,13 @@ extension TemplateFilters {
 
     /// `list(value)`: a string's characters, a dictionary's keys.
     static func list(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("sync_do_list", implicit: ["value"]).bind(arguments)
+        _ = try Self.syncDoListSignature.bind(arguments)
         return .list(try iterate(value))
     }
 
     /// A dictionary's `(key, value)` pairs; nothing for an undefined value.
     static func items(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_items", implicit: ["value"]).bind(arguments)
+        _ = try Self.doItemsSignature.bind(arguments)
         switch value {
         case .undefined: return []
         case .dictionary(let members): return .list(members.map { .tuple([$0.key, $0.value]) })
@@ -59,7 +59,7 @@ extension TemplateFilters {
 
     /// A string backwards (still ``Markup`` if it was), or the elements in reverse.
     static func reverse(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_reverse", implicit: ["value"]).bind(arguments)
+        _ = try Self.doReverseSignature.bind(arguments)
         if value.stringValue != nil {
             return mapText(value) { String(String.UnicodeScalarView($0.unicodeScalars.reversed())) }
         }
@@ -74,7 +74,7 @@ extension TemplateFilters {
 
     /// Lists of `linecount` elements, the last one padded with `fill_with` if given.
     static func batch(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_batch", implicit: ["value"], ["linecount", "fill_with"], required: 1).bind(arguments)
+        let bound = try Self.doBatchSignature.bind(arguments)
         let size = bound[0]!
         var batches: [TemplateValue] = []
         var current: [TemplateValue] = []
@@ -102,7 +102,7 @@ extension TemplateFilters {
     /// `slices` columns of near-equal length, the longer ones first; the
     /// shorter ones padded with `fill_with` if given.
     static func slice(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("sync_do_slice", implicit: ["value"], ["slices", "fill_with"], required: 1).bind(arguments)
+        let bound = try Self.syncDoSliceSignature.bind(arguments)
         let elements = try iterate(value)
         let slices = bound[0]!
         let perSlice = try TemplateFilters.index(try TemplateValue.floorDivide(.int(elements.count), slices))
@@ -124,7 +124,7 @@ extension TemplateFilters {
     /// the elements or as the separator makes the result Markup, with the
     /// other elements escaped.
     static func join(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("sync_do_join", implicit: ["eval_ctx", "value"], ["d", "attribute"]).bind(arguments)
+        let bound = try Self.syncDoJoinSignature.bind(arguments)
         let separator = bound.value(0, default: "")
         var elements = try iterate(value)
         if let attribute = bound.optional(1) {
@@ -146,7 +146,7 @@ extension TemplateFilters {
 
     /// `sum(elements, start)`, optionally of each element's `attribute`.
     static func sum(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("sync_do_sum", implicit: ["environment", "iterable"], ["attribute", "start"]).bind(arguments)
+        let bound = try Self.syncDoSumSignature.bind(arguments)
         var elements = try iterate(value)
         if let attribute = bound.optional(0) {
             let getter = AttributeGetter(attribute, state: state)
@@ -156,4 +156,26 @@ extension TemplateFilters {
         if start.stringValue != nil { throw TemplateError(.type, "sum() can't sum strings [use ''.join(seq) instead]") }
         return try elements.reduce(start, TemplateValue.add)
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let syncDoFirstSignature = FilterSignature("sync_do_first", implicit: ["environment", "seq"])
+    static let doLastSignature = FilterSignature("do_last", implicit: ["environment", "seq"])
+    static let doRandomSignature = FilterSignature("do_random", implicit: ["context", "seq"])
+    static let syncDoListSignature = FilterSignature("sync_do_list", implicit: ["value"])
+    static let doItemsSignature = FilterSignature("do_items", implicit: ["value"])
+    static let doReverseSignature = FilterSignature("do_reverse", implicit: ["value"])
+    static let doBatchSignature = FilterSignature(
+        "do_batch", implicit: ["value"], ["linecount", "fill_with"], required: 1
+    )
+    static let syncDoSliceSignature = FilterSignature(
+        "sync_do_slice", implicit: ["value"], ["slices", "fill_with"], required: 1
+    )
+    static let syncDoJoinSignature = FilterSignature(
+        "sync_do_join", implicit: ["eval_ctx", "value"], ["d", "attribute"]
+    )
+    static let syncDoSumSignature = FilterSignature(
+        "sync_do_sum", implicit: ["environment", "iterable"], ["attribute", "start"]
+    )
 }

@@ -28,6 +28,10 @@ struct FilterSignature: Sendable {
 
     /// The arguments by parameter, nil for each one left to its default.
     func bind(_ arguments: TemplateCallArguments) throws -> FilterArguments {
+        // Most calls pass nothing (`|lower`): every parameter keeps its default.
+        if arguments.positional.isEmpty, arguments.keyword.isEmpty, required == 0 {
+            return FilterArguments(values: [])
+        }
         let names = implicit + parameters
         var slots: [TemplateValue?] = Array(repeating: nil, count: names.count)
         for index in 0..<implicit.count { slots[index] = TemplateValue.none }
@@ -82,32 +86,33 @@ struct FilterSignature: Sendable {
 struct FilterArguments {
     let values: [TemplateValue?]
 
-    /// The argument for parameter `index`, nil when it was left to its default.
+    /// The argument for parameter `index`, nil when it was left to its
+    /// default (also when no argument at all was passed, and `values` is empty).
     subscript(_ index: Int) -> TemplateValue? {
-        values[index]
+        index < values.count ? values[index] : nil
     }
 
     /// The argument, or `fallback` when it was not given.
     func value(_ index: Int, default fallback: TemplateValue) -> TemplateValue {
-        values[index] ?? fallback
+        self[index] ?? fallback
     }
 
     /// The argument for a parameter whose default is `None`: nil when
     /// omitted or passed as `none`, which Python cannot tell apart.
     func optional(_ index: Int) -> TemplateValue? {
-        if case .some(TemplateValue.none) = values[index] { return nil }
-        return values[index]
+        if case .some(TemplateValue.none) = self[index] { return nil }
+        return self[index]
     }
 
     /// The argument's truth, as Python's `if flag:` tests it.
     func flag(_ index: Int, default fallback: Bool) throws -> Bool {
-        guard let value = values[index] else { return fallback }
+        guard let value = self[index] else { return fallback }
         return try value.truth()
     }
 
     /// The argument as an index (`int` or `bool`), or Python's `TypeError`.
     func integer(_ index: Int, default fallback: Int) throws -> Int {
-        guard let value = values[index] else { return fallback }
+        guard let value = self[index] else { return fallback }
         return try TemplateFilters.index(value)
     }
 }

@@ -4,7 +4,7 @@
 extension TemplateFilters {
     /// Sorted by the elements themselves or by `attribute` (several, comma-separated).
     static func sort(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_sort", implicit: ["environment", "value"], ["reverse", "case_sensitive", "attribute"])
+        let bound = try Self.doSortSignature
             .bind(arguments)
         let getters = AttributeGetter.multiple(bound.optional(2), lowercased: try !bound.flag(1, default: false), state: state)
         // Jinja's keys are lists. A one-element list orders as its element
@@ -21,7 +21,7 @@ extension TemplateFilters {
 
     /// A dictionary's `(key, value)` pairs sorted by key, or by value with `by="value"`.
     static func dictsort(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_dictsort", implicit: ["value"], ["case_sensitive", "by", "reverse"]).bind(arguments)
+        let bound = try Self.doDictsortSignature.bind(arguments)
         let by = bound.value(1, default: "key")
         guard by == "key" || by == "value" else { throw argumentError("You can only sort by either \"key\" or \"value\"") }
         if case .undefined(let undefined) = value { throw undefined.error }
@@ -42,7 +42,7 @@ extension TemplateFilters {
     /// The elements without repeats, keeping the first of each, compared
     /// by themselves or by `attribute`.
     static func unique(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("sync_do_unique", implicit: ["environment", "value"], ["case_sensitive", "attribute"])
+        let bound = try Self.syncDoUniqueSignature
             .bind(arguments)
         let getter = AttributeGetter(bound.optional(1), lowercased: try !bound.flag(0, default: false), state: state)
         var seen: Set<TemplateValue> = []
@@ -56,21 +56,19 @@ extension TemplateFilters {
     }
 
     static func minimum(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_min", implicit: ["environment", "value"], ["case_sensitive", "attribute"]).bind(arguments)
+        let bound = try Self.doMinSignature.bind(arguments)
         return try extreme(value, bound, state) { candidate, best in try TemplateValue.isLess(candidate, best) }
     }
 
     static func maximum(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_max", implicit: ["environment", "value"], ["case_sensitive", "attribute"]).bind(arguments)
+        let bound = try Self.doMaxSignature.bind(arguments)
         return try extreme(value, bound, state) { candidate, best in try TemplateValue.compareOrder(candidate, best, operator: ">") }
     }
 
     /// Groups of elements with equal `attribute`, sorted by it, each a
     /// ``TemplateGroup`` of the attribute's value and the elements.
     static func groupby(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature(
-            "sync_do_groupby", implicit: ["environment", "value"], ["attribute", "default", "case_sensitive"], required: 1
-        ).bind(arguments)
+        let bound = try Self.syncDoGroupbySignature.bind(arguments)
         let caseSensitive = try bound.flag(2, default: false)
         let key = AttributeGetter(bound[0], default: bound[1], lowercased: !caseSensitive, state: state)
         let keyed = try iterate(value).map { (key: try key.value($0), element: $0) }
@@ -140,4 +138,26 @@ extension TemplateFilters {
         }
         return best
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doSortSignature = FilterSignature(
+        "do_sort", implicit: ["environment", "value"], ["reverse", "case_sensitive", "attribute"]
+    )
+    static let doDictsortSignature = FilterSignature(
+        "do_dictsort", implicit: ["value"], ["case_sensitive", "by", "reverse"]
+    )
+    static let syncDoUniqueSignature = FilterSignature(
+        "sync_do_unique", implicit: ["environment", "value"], ["case_sensitive", "attribute"]
+    )
+    static let doMinSignature = FilterSignature(
+        "do_min", implicit: ["environment", "value"], ["case_sensitive", "attribute"]
+    )
+    static let doMaxSignature = FilterSignature(
+        "do_max", implicit: ["environment", "value"], ["case_sensitive", "attribute"]
+    )
+    static let syncDoGroupbySignature = FilterSignature(
+        "sync_do_groupby", implicit: ["environment", "value"], ["attribute", "default", "case_sensitive"], required: 1
+    )
 }

@@ -3,17 +3,17 @@
 /// as MarkupSafe's string methods do.
 extension TemplateFilters {
     static func capitalize(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_capitalize", implicit: ["s"]).bind(arguments)
+        _ = try Self.doCapitalizeSignature.bind(arguments)
         return mapText(try softString(value), PythonCase.capitalize)
     }
 
     static func lower(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_lower", implicit: ["s"]).bind(arguments)
+        _ = try Self.doLowerSignature.bind(arguments)
         return mapText(try softString(value), PythonCase.lower)
     }
 
     static func upper(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_upper", implicit: ["s"]).bind(arguments)
+        _ = try Self.doUpperSignature.bind(arguments)
         return mapText(try softString(value), PythonCase.upper)
     }
 
@@ -21,7 +21,7 @@ extension TemplateFilters {
     /// bracket starts upper case and continues lower case. Always plain text,
     /// because Jinja rebuilds the string from regex pieces.
     static func title(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_title", implicit: ["s"]).bind(arguments)
+        _ = try Self.doTitleSignature.bind(arguments)
         let isBoundary: (Unicode.Scalar) -> Bool = { "-({[<".unicodeScalars.contains($0) || PythonString.isSpace($0) }
         var result = ""
         var piece = String.UnicodeScalarView()
@@ -43,25 +43,25 @@ extension TemplateFilters {
     }
 
     static func center(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let width = try FilterSignature("do_center", implicit: ["value"], ["width"]).bind(arguments).integer(0, default: 80)
+        let width = try Self.doCenterSignature.bind(arguments).integer(0, default: 80)
         return mapText(try softString(value)) { PythonString.justify($0, width: width, fill: " ", alignment: .center) }
     }
 
     static func trim(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let characters = try FilterSignature("do_trim", implicit: ["value"], ["chars"]).bind(arguments).optional(0)
+        let characters = try Self.doTrimSignature.bind(arguments).optional(0)
         if let characters, characters.stringValue == nil { throw TemplateError(.type, "strip arg must be None or str") }
         return mapText(try softString(value)) { PythonString.strip(Array($0.unicodeScalars), characters?.stringValue.map { Array($0.unicodeScalars) }, leading: true, trailing: true) }
     }
 
     /// `str()` that keeps ``Markup`` (MarkupSafe's `soft_str`).
     static func string(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("soft_str", implicit: ["s"]).bind(arguments)
+        _ = try Self.softStrSignature.bind(arguments)
         return try softString(value)
     }
 
     /// The number of runs of word characters (Python's `\w+`).
     static func wordcount(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        _ = try FilterSignature("do_wordcount", implicit: ["s"]).bind(arguments)
+        _ = try Self.doWordcountSignature.bind(arguments)
         var count = 0
         var inWord = false
         for scalar in (try softString(value).stringValue ?? "").unicodeScalars {
@@ -75,7 +75,7 @@ extension TemplateFilters {
     /// With autoescaping, a ``Markup`` subject, old or new text makes the
     /// result Markup, with the replacement escaped (Jinja's `do_replace`).
     static func replace(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_replace", implicit: ["eval_ctx", "s"], ["old", "new", "count"], required: 2)
+        let bound = try Self.doReplaceSignature
             .bind(arguments)
         let old = bound[0]!, new = bound[1]!
         let count = try bound.optional(2).map(index) ?? -1
@@ -105,7 +105,7 @@ extension TemplateFilters {
     /// Shortens text to `length` code points including `end`, at a space
     /// unless `killwords`, leaving text alone that is at most `leeway` over.
     static func truncate(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_truncate", implicit: ["env", "s"], ["length", "killwords", "end", "leeway"])
+        let bound = try Self.doTruncateSignature
             .bind(arguments)
         let length = bound.value(0, default: 255)
         let end = bound.value(2, default: "...")
@@ -133,7 +133,7 @@ extension TemplateFilters {
     /// Indents every line but the first (and the first too with `first`),
     /// skipping blank lines unless `blank`; `width` may be the indent text itself.
     static func indent(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature("do_indent", implicit: ["s"], ["width", "first", "blank"]).bind(arguments)
+        let bound = try Self.doIndentSignature.bind(arguments)
         let width = bound.value(0, default: 4)
         var indention: TemplateValue
         if width.stringValue != nil {
@@ -175,4 +175,23 @@ extension TemplateFilters {
     private static func replaceText(_ text: String, _ old: String, _ new: String, count: Int) -> String {
         PythonString.replace(Array(text.unicodeScalars), Array(old.unicodeScalars), with: Array(new.unicodeScalars), limit: count)
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doCapitalizeSignature = FilterSignature("do_capitalize", implicit: ["s"])
+    static let doLowerSignature = FilterSignature("do_lower", implicit: ["s"])
+    static let doUpperSignature = FilterSignature("do_upper", implicit: ["s"])
+    static let doTitleSignature = FilterSignature("do_title", implicit: ["s"])
+    static let doCenterSignature = FilterSignature("do_center", implicit: ["value"], ["width"])
+    static let doTrimSignature = FilterSignature("do_trim", implicit: ["value"], ["chars"])
+    static let softStrSignature = FilterSignature("soft_str", implicit: ["s"])
+    static let doWordcountSignature = FilterSignature("do_wordcount", implicit: ["s"])
+    static let doReplaceSignature = FilterSignature(
+        "do_replace", implicit: ["eval_ctx", "s"], ["old", "new", "count"], required: 2
+    )
+    static let doTruncateSignature = FilterSignature(
+        "do_truncate", implicit: ["env", "s"], ["length", "killwords", "end", "leeway"]
+    )
+    static let doIndentSignature = FilterSignature("do_indent", implicit: ["s"], ["width", "first", "blank"])
 }

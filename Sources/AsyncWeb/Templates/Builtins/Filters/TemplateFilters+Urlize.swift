@@ -3,9 +3,7 @@
 /// common top-level domain, e-mail addresses and any extra schemes given.
 extension TemplateFilters {
     static func urlize(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature(
-            "do_urlize", implicit: ["eval_ctx", "value"], ["trim_url_limit", "nofollow", "target", "rel", "extra_schemes"]
-        ).bind(arguments)
+        let bound = try Self.doUrlizeSignature.bind(arguments)
         let trimLimit = try bound.optional(0).map(index)
         var relParts = Set(try bound.optional(3).map { try $0.text() }?.split(whereSeparator: \.isWerkzeugWhitespace).map(String.init) ?? [])
         if try bound.flag(1, default: false) { relParts.insert("nofollow") }
@@ -166,4 +164,11 @@ private enum UrlizePatterns {
     ])
 
     static let scheme = Pattern.sequence([Pattern.anyOf(".+-", or: [.word]).repeated(2), .literal(":"), Pattern.literal("/").repeated(0, 2)])
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doUrlizeSignature = FilterSignature(
+        "do_urlize", implicit: ["eval_ctx", "value"], ["trim_url_limit", "nofollow", "target", "rel", "extra_schemes"]
+    )
 }

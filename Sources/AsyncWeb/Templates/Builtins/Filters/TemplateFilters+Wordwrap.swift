@@ -4,9 +4,7 @@
 /// `break_on_hyphens` is false), the lines joined by `wrapstring`.
 extension TemplateFilters {
     static func wordwrap(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
-        let bound = try FilterSignature(
-            "do_wordwrap", implicit: ["environment", "s"], ["width", "break_long_words", "wrapstring", "break_on_hyphens"]
-        ).bind(arguments)
+        let bound = try Self.doWordwrapSignature.bind(arguments)
         let widthArgument = bound.value(0, default: 79)
         let wrapper = TextWrapper(
             width: widthArgument.integerValue ?? 0,
@@ -140,4 +138,11 @@ private struct TextWrapper {
     private static func isWord(_ scalar: Unicode.Scalar) -> Bool {
         TemplateFilters.isWordScalar(scalar)
     }
+}
+
+/// The Python signatures of the filters above, made once rather than per call.
+extension TemplateFilters {
+    static let doWordwrapSignature = FilterSignature(
+        "do_wordwrap", implicit: ["environment", "s"], ["width", "break_long_words", "wrapstring", "break_on_hyphens"]
+    )
 }

@@ -18,6 +18,13 @@ enum TemplateMethods {
         }
     }
 
+    /// Whether any type has a method called `name`; attribute reads that
+    /// cannot be methods (`row.price`) skip the method check entirely.
+    static func isMethodName(_ name: String) -> Bool {
+        stringMethods.contains(name) || markupMethods.contains(name) || listMethods.contains(name)
+            || tupleMethods.contains(name) || dictionaryMethods.contains(name)
+    }
+
     /// Whether calling `name` on `receiver` changes it.
     static func isMutating(_ name: String, on receiver: TemplateValue) -> Bool {
         switch receiver {

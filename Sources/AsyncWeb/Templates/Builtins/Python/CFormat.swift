@@ -6,12 +6,19 @@ internal import Glibc
 enum CFormat {
     /// `value` formatted by a printf `format` with one conversion, e.g. `"%.3e"`.
     static func double(_ value: Double, _ format: String) -> String {
-        let length = withVaList([value]) { vsnprintf(nil, 0, format, $0) }
-        guard length > 0 else { return "" }
-        var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-        _ = buffer.withUnsafeMutableBufferPointer { pointer in
-            withVaList([value]) { vsnprintf(pointer.baseAddress, pointer.count, format, $0) }
+        // Most numbers fit in a small buffer; only huge `%f` values need a second pass.
+        let small = 64
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: small) { buffer in
+            let length = Int(withVaList([value]) { vsnprintf(buffer.baseAddress, small, format, $0) })
+            guard length >= 0 else { return "" }
+            if length < small {
+                return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: length), as: UTF8.self)
+            }
+            var large = [CChar](repeating: 0, count: length + 1)
+            _ = large.withUnsafeMutableBufferPointer { pointer in
+                withVaList([value]) { vsnprintf(pointer.baseAddress, pointer.count, format, $0) }
+            }
+            return String(decoding: large.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        return String(decoding: buffer.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

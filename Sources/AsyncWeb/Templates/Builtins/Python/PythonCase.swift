@@ -7,6 +7,7 @@
 /// standard-library equivalent with Python's rules.
 enum PythonCase {
     static func lower(_ text: String) -> String {
+        if let ascii = mappingASCII(text, { $0 &- 65 < 26 ? $0 | 0x20 : $0 }) { return ascii }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for index in scalars.indices {
@@ -16,6 +17,7 @@ enum PythonCase {
     }
 
     static func upper(_ text: String) -> String {
+        if let ascii = mappingASCII(text, { $0 &- 97 < 26 ? $0 & ~0x20 : $0 }) { return ascii }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             result.append(contentsOf: scalar.properties.uppercaseMapping.unicodeScalars)
@@ -147,6 +149,19 @@ enum PythonCase {
 
     /// The lower case of `scalars[index]`, where a capital sigma becomes the
     /// final `ς` when it ends a word (Unicode's Final_Sigma context, as Python applies it).
+    /// `text` with each byte mapped, when it is all ASCII (the common case,
+    /// which needs no Unicode tables); nil otherwise.
+    private static func mappingASCII(_ text: String, _ transform: (UInt8) -> UInt8) -> String? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in bytes.indices { buffer[index] = transform(bytes[index]) }
+                return bytes.count
+            }
+        }
+    }
+
     private static func lowered(_ scalars: [Unicode.Scalar], at index: Int) -> String.UnicodeScalarView {
         let scalar = scalars[index]
         guard scalar == "\u{03A3}" else { return scalar.properties.lowercaseMapping.unicodeScalars }

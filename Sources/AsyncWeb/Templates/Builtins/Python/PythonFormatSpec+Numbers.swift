@@ -29,6 +29,12 @@ extension PythonFormatSpec {
 
     /// A `float` under this spec.
     func formatFloat(_ number: Double) throws -> String {
+        // The everyday `%.2f`: printf gives Python's digits and sign as they are.
+        if type == "f" || type == "F", width == 0, grouping == nil, sign == nil, !alternate, !coercesNegativeZero,
+            number.isFinite
+        {
+            return CFormat.double(number, "%.\(precision ?? 6)f")
+        }
         var number = number
         var type = self.type
         var suffix = ""
