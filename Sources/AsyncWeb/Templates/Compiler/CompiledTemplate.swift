@@ -1,5 +1,5 @@
 /// Renders a piece of a template into the output: the compiled form of a node.
-typealias TemplateRenderer = @Sendable (inout String, TemplateFrame) throws -> Void
+typealias TemplateRenderer = @Sendable (inout TemplateOutput, TemplateFrame) throws -> Void
 
 /// Computes an expression's value in a scope: the compiled form of an expression.
 typealias TemplateEvaluator = @Sendable (TemplateFrame) throws -> TemplateValue
@@ -25,13 +25,13 @@ final class CompiledTemplate: Sendable {
 
     /// Renders the template with `variables` into `output`, following
     /// `{% extends %}` up to the base template.
-    func render(_ variables: [String: TemplateValue], state: TemplateRenderState, into output: inout String) throws {
+    func render(_ variables: [String: TemplateValue], state: TemplateRenderState, into output: inout TemplateOutput) throws {
         let context = TemplateRenderContext(state: state, template: self, variables: variables)
         try render(context, into: &output)
     }
 
     /// Renders in an existing context, for imports, which need its exports afterwards.
-    func render(_ context: TemplateRenderContext, into output: inout String) throws {
+    func render(_ context: TemplateRenderContext, into output: inout TemplateOutput) throws {
         try root(&output, TemplateFrame(context: context))
         while let parent = context.parentTemplate {
             context.parentTemplate = nil
@@ -53,7 +53,7 @@ extension TemplateRenderContext {
     /// Renders the `depth`th definition of block `name` (0 is the most
     /// derived). `caller` is the scope of a `scoped` block statement, whose
     /// variables every version of the block sees; nil for other blocks.
-    func renderBlock(_ name: String, depth: Int, from caller: TemplateFrame?, into output: inout String) throws {
+    func renderBlock(_ name: String, depth: Int, from caller: TemplateFrame?, into output: inout TemplateOutput) throws {
         guard let chain = blocks[name], depth < chain.count else { return }
         let block = chain[depth]
         if block.isRequired { throw TemplateError(.runtime, "Required block '\(name)' not found") }
@@ -68,9 +68,9 @@ extension TemplateRenderContext {
     /// Markup when the caller escapes, as Jinja returns it.
     func renderBlock(_ name: String, depth: Int, from caller: TemplateFrame?) throws -> TemplateValue {
         let callerEscapes = state.autoescape
-        var output = ""
+        var output = TemplateOutput()
         try renderBlock(name, depth: depth, from: caller, into: &output)
-        return callerEscapes ? .markup(Markup(output)) : .string(output)
+        return callerEscapes ? .markup(Markup(output.text)) : .string(output.text)
     }
 
     private func superBlock(of name: String, depth: Int, caller: TemplateFrame?) -> TemplateValue {

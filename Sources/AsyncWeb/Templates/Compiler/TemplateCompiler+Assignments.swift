@@ -57,9 +57,9 @@ extension TemplateCompiler {
         let applyFilters = try compileFilterChain(filters, line: line)
         let bind = compileBinder(target, exporting: isTopLevel)
         return { _, frame in
-            var rendered = ""
+            var rendered = TemplateOutput()
             try body(&rendered, frame)
-            let value: TemplateValue = autoescape ? .markup(Markup(rendered)) : .string(rendered)
+            let value: TemplateValue = autoescape ? .markup(Markup(rendered.text)) : .string(rendered.text)
             try bind(frame, try applyFilters(value, frame))
         }
     }
@@ -83,14 +83,14 @@ extension TemplateCompiler {
         let body = try compile(body)
         let applyFilters = try compileFilterChain(filters, line: line)
         return { output, frame in
-            var rendered = ""
+            var rendered = TemplateOutput()
             try body(&rendered, frame)
-            let value: TemplateValue = autoescape ? .markup(Markup(rendered)) : .string(rendered)
+            let value: TemplateValue = autoescape ? .markup(Markup(rendered.text)) : .string(rendered.text)
             let filtered = try applyFilters(value, frame)
             if autoescape {
-                try TemplateOutput.appendEscaped(filtered, to: &output)
+                try output.appendEscaped(filtered)
             } else {
-                output += try filtered.text()
+                try output.appendText(filtered)
             }
         }
     }

@@ -105,6 +105,14 @@ extension TemplateCompiler {
             }
             return (function: function, arguments: try compileArguments(filter.arguments, line: line))
         }
+        if chain.count == 1 {
+            let filter = chain[0]
+            return { value, frame in
+                let values = try filter.arguments(frame)
+                frame.state.autoescape = autoescape
+                return try filter.function(value, values, frame.state)
+            }
+        }
         return { value, frame in
             var result = value
             for filter in chain {

@@ -120,9 +120,9 @@ extension TemplateCompiler {
         return { frame in
             let values = try operands.map { try $0(frame) }
             if autoescape, values.contains(where: { if case .markup = $0 { true } else { false } }) {
-                var html = ""
-                for value in values { try TemplateOutput.appendEscaped(value, to: &html) }
-                return .markup(Markup(html))
+                var html = TemplateOutput()
+                for value in values { try html.appendEscaped(value) }
+                return .markup(Markup(html.text))
             }
             var text = ""
             for value in values { text += try value.text() }

@@ -60,7 +60,7 @@ extension TemplateCompiler {
         let context = TemplateRenderContext(
             state: state, template: template, variables: withContext ? frame.visibleVariables() : [:]
         )
-        var discarded = ""
+        var discarded = TemplateOutput()
         try template.render(context, into: &discarded)
         let module = TemplateValue.object(TemplateModule(name: template.name ?? key, exports: context.exports))
         if !withContext { state.importedModules[key] = module }

@@ -29,7 +29,7 @@ struct CompiledLoop: Sendable {
     let isRecursive: Bool
     let autoescape: Bool
 
-    func run(over items: [TemplateValue], depth: Int, in outer: TemplateFrame, into output: inout String) throws {
+    func run(over items: [TemplateValue], depth: Int, in outer: TemplateFrame, into output: inout TemplateOutput) throws {
         let scope = TemplateFrame(parent: outer)
         var items = items
         if let filter {
@@ -61,9 +61,9 @@ struct CompiledLoop: Sendable {
     /// `loop(children)` in a recursive loop: the loop again, one level deeper.
     private func recursion(depth: Int, outer: TemplateFrame) -> TemplateLoopState.Recursion {
         { children, _ in
-            var rendered = ""
+            var rendered = TemplateOutput()
             try run(over: try children.elements(), depth: depth + 1, in: outer, into: &rendered)
-            return autoescape ? .markup(Markup(rendered)) : .string(rendered)
+            return autoescape ? .markup(Markup(rendered.text)) : .string(rendered.text)
         }
     }
 }

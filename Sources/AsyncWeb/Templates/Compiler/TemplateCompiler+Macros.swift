@@ -26,9 +26,9 @@ extension TemplateCompiler {
             frame.state.autoescape = autoescape
             let result = try frame.state.call(function, values)
             if autoescape {
-                try TemplateOutput.appendEscaped(result, to: &output)
+                try output.appendEscaped(result)
             } else {
-                output += try result.text()
+                try output.appendText(result)
             }
         }
     }
@@ -36,6 +36,9 @@ extension TemplateCompiler {
     private mutating func compileMacro(
         name: String, parameters: [TemplateParameter], body: [TemplateNode], line: Int
     ) throws -> CompiledMacro {
+        guard parameters.count <= 64 else {
+            throw failure(.assertion, "macro '\(name)' has more than 64 parameters", line: line)
+        }
         let references = TemplateNameReferences(body)
         return CompiledMacro(
             name: name,
@@ -60,7 +63,6 @@ struct CompiledMacro: Sendable {
     /// The body reads `caller`, so a `{% call %}` may pass one.
     let acceptsCaller: Bool
 
-    /// The macro as a value that runs in `frame`, the scope it was defined in.
     /// Jinja's macro attributes: `name`, `arguments`, `catch_kwargs`, `catch_varargs`, `caller`.
     let attributes: [String: TemplateValue]
 
@@ -80,35 +82,45 @@ struct CompiledMacro: Sendable {
         ]
     }
 
+    /// The macro as a value that runs in `frame`, the scope it was defined in.
     func callable(definedIn frame: TemplateFrame) -> TemplateValue {
-        .callable(TemplateCallable(name: name, attributes: attributes, withState: { arguments, state in
-            try invoke(arguments, definedIn: frame, callerEscapes: state.autoescape)
-        }))
+        .callable(TemplateCallable(
+            name: name, attributes: attributes,
+            withState: { arguments, state in
+                // The output is Markup when the caller escapes, as Jinja decides
+                // at the call, not where the macro was defined.
+                let callerEscapes = state.autoescape
+                var output = TemplateOutput(reservingCapacity: 128)
+                try body(&output, try scope(for: arguments, definedIn: frame))
+                return callerEscapes ? .markup(Markup(output.text)) : .string(output.text)
+            },
+            render: { arguments, _, output in try body(&output, try scope(for: arguments, definedIn: frame)) }
+        ))
     }
 
-
-    /// Runs the body; the output is Markup when the caller escapes, as
-    /// Jinja decides at the call, not where the macro was defined.
-    private func invoke(
-        _ arguments: TemplateCallArguments, definedIn definition: TemplateFrame, callerEscapes: Bool
-    ) throws -> TemplateValue {
-        let scope = TemplateFrame(parent: definition)
+    /// The scope a call runs in: the parameters bound to the arguments as
+    /// Jinja binds them, inside the scope the macro was defined in.
+    private func scope(for arguments: TemplateCallArguments, definedIn definition: TemplateFrame) throws -> TemplateFrame {
+        let scope = TemplateFrame(parent: definition, capacity: parameters.count + 3)
         let positional = arguments.positional
         if positional.count > parameters.count, !catchesVarargs {
             throw TemplateError(.type, "macro '\(name)' takes not more than \(parameters.count) argument(s)")
         }
-        var bound = Array(repeating: false, count: parameters.count)
+        // One bit per parameter (the compiler allows at most 64).
+        var bound: UInt64 = 0
         for (index, value) in zip(parameters.indices, positional) {
             scope.define(parameters[index].name, value)
-            bound[index] = true
+            bound |= 1 << index
         }
         var extraKeywords = TemplateDictionary()
         var caller: TemplateValue?
         for (keyword, value) in arguments.keyword {
             if let index = parameters.firstIndex(where: { $0.name == keyword }) {
-                if bound[index] { throw TemplateError(.type, "macro '\(name)' got multiple values for argument '\(keyword)'") }
+                if bound & (1 << index) != 0 {
+                    throw TemplateError(.type, "macro '\(name)' got multiple values for argument '\(keyword)'")
+                }
                 scope.define(keyword, value)
-                bound[index] = true
+                bound |= 1 << index
             } else if keyword == "caller", acceptsCaller {
                 caller = value
             } else if catchesKeywords {
@@ -117,7 +129,7 @@ struct CompiledMacro: Sendable {
                 throw TemplateError(.type, "macro '\(name)' takes no keyword argument '\(keyword)'")
             }
         }
-        for (index, parameter) in parameters.enumerated() where !bound[index] {
+        for (index, parameter) in parameters.enumerated() where bound & (1 << index) == 0 {
             let value = try parameter.defaultValue?(scope)
                 ?? scope.state.undefined(.hint("parameter '\(parameter.name)' was not provided"))
             scope.define(parameter.name, value)
@@ -125,9 +137,6 @@ struct CompiledMacro: Sendable {
         if acceptsCaller { scope.define("caller", caller ?? scope.state.undefined(.hint("No caller defined"))) }
         if catchesVarargs { scope.define("varargs", .tuple(Array(positional.dropFirst(parameters.count)))) }
         if catchesKeywords { scope.define("kwargs", .dictionary(extraKeywords)) }
-        var output = ""
-        output.reserveCapacity(128)
-        try body(&output, scope)
-        return callerEscapes ? .markup(Markup(output)) : .string(output)
+        return scope
     }
 }

@@ -37,7 +37,7 @@ struct TemplateCompiler {
                 if frame.context.parentTemplate == nil {
                     try part.render(&output, frame)
                 } else if !part.printsOnly {
-                    var discarded = ""
+                    var discarded = TemplateOutput()
                     try part.render(&discarded, frame)
                 }
             }
@@ -76,7 +76,8 @@ struct TemplateCompiler {
         let renderer: TemplateRenderer
         switch node {
         case .text(let text, _):
-            return { output, _ in output += text }
+            let utf8 = Array(text.utf8)
+            return { output, _ in output.append(utf8) }
         case .print(let expression, let line):
             return try compilePrint(expression, line: line)
         case .conditional(let branches, let otherwise, let line):
@@ -131,14 +132,17 @@ struct TemplateCompiler {
     private mutating func compilePrint(_ expression: TemplateExpression, line: Int) throws -> TemplateRenderer {
         let templateName = templateName
         if case .string(let text) = expression {
-            let printed = autoescape ? escape(text).html : text
-            return { output, _ in output += printed }
+            let printed = Array((autoescape ? escape(text).html : text).utf8)
+            return { output, _ in output.append(printed) }
+        }
+        if case .call(let callee, let arguments) = expression, let target = try directCallTarget(callee, line: line) {
+            return try compilePrintedCall(target: target, arguments: arguments, expression: expression, line: line)
         }
         let value = try compile(expression, line: line)
         if autoescape {
             return { output, frame in
                 do {
-                    try TemplateOutput.appendEscaped(try value(frame), to: &output)
+                    try output.appendEscaped(try value(frame))
                 } catch let error as TemplateError {
                     throw error.located(in: templateName, line: line)
                 }
@@ -146,7 +150,7 @@ struct TemplateCompiler {
         }
         return { output, frame in
             do {
-                output += try value(frame).text()
+                try output.appendText(try value(frame))
             } catch let error as TemplateError {
                 throw error.located(in: templateName, line: line)
             }
@@ -180,5 +184,49 @@ struct TemplateCompiler {
         // Like Jinja's scoped eval-context modifier, the block is a scope of its own.
         let body = try compileNested(body)
         return located({ output, frame in try body(&output, TemplateFrame(parent: frame)) }, line: line)
+    }
+
+    /// `{{ macro(…) }}` writes the macro's output straight into the page:
+    /// printed, its result (Markup when escaping, text when not) would be
+    /// copied as it is anyway. Other callees print their value as usual.
+    private func compilePrintedCall(
+        target: @escaping @Sendable (TemplateFrame) throws -> TemplateValue?, arguments: TemplateArguments,
+        expression: TemplateExpression, line: Int
+    ) throws -> TemplateRenderer {
+        let arguments = try compileArguments(arguments, line: line)
+        let general = try compile(expression, line: line)
+        let autoescape = autoescape
+        let templateName = templateName
+        return { output, frame in
+            do {
+                if case .callable(let callable) = try target(frame), let render = callable.render {
+                    let values = try arguments(frame)
+                    frame.state.autoescape = autoescape
+                    return try render(values, frame.state, &output)
+                }
+                let value = try general(frame)
+                if autoescape { try output.appendEscaped(value) } else { try output.appendText(value) }
+            } catch let error as TemplateError {
+                throw error.located(in: templateName, line: line)
+            }
+        }
+    }
+
+    /// The callee of a printed call when reading it has no side effects
+    /// (`name` or `module.name`), so it can be looked at before the call.
+    private func directCallTarget(
+        _ callee: TemplateExpression, line: Int
+    ) throws -> (@Sendable (TemplateFrame) throws -> TemplateValue?)? {
+        switch callee {
+        case .name(let name):
+            return { frame in frame.resolve(name) }
+        case .attribute(.name(let name), let attribute):
+            return { frame in
+                guard case .object(let object) = frame.resolve(name) else { return nil }
+                return object.attribute(attribute)
+            }
+        default:
+            return nil
+        }
     }
 }

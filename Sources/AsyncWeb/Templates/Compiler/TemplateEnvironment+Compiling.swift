@@ -88,14 +88,18 @@ public struct Template: Sendable {
 
     /// Renders the template with `context` (plus the environment's globals).
     public func render(_ context: TemplateContext = [:]) throws -> String {
-        var output = ""
-        try render(context, into: &output)
-        return output
+        try renderOutput(context).text
     }
 
-    /// Renders into `output`, appending, so a response can be built without a copy.
-    public func render(_ context: TemplateContext, into output: inout String) throws {
+    /// Renders as UTF-8 bytes, ready to be a response body without a detour through `String`.
+    public func renderBytes(_ context: TemplateContext = [:]) throws -> [UInt8] {
+        try renderOutput(context).bytes
+    }
+
+    private func renderOutput(_ context: TemplateContext) throws -> TemplateOutput {
         let state = TemplateRenderState(environment: environment, autoescape: compiled.autoescape)
+        var output = TemplateOutput(reservingCapacity: 4096)
         try compiled.render(context.variables, state: state, into: &output)
+        return output
     }
 }

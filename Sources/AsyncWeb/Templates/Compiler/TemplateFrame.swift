@@ -19,10 +19,12 @@ final class TemplateFrame: @unchecked Sendable {
         self.context = context
     }
 
-    /// A scope inside `parent`, e.g. a loop body.
-    init(parent: TemplateFrame) {
+    /// A scope inside `parent`, e.g. a loop body; `capacity` is how many
+    /// names it will likely hold.
+    init(parent: TemplateFrame, capacity: Int = 0) {
         self.parent = parent
         self.context = parent.context
+        entries.reserveCapacity(capacity)
     }
 
     /// A scope inside `parent` that belongs to another render context, e.g.

@@ -1,35 +1,70 @@
-/// Writing printed values into the output, escaping in place instead of
-/// building an escaped copy first.
-enum TemplateOutput {
+/// The bytes a render writes, UTF-8: appending copies bytes and escaping
+/// rewrites them in place, without the bookkeeping of growing a `String`.
+struct TemplateOutput {
+    private(set) var bytes: [UInt8] = []
+
+    init(reservingCapacity capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The rendered text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ utf8: [UInt8]) {
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// `{{ value }}` with autoescaping off: the value's `str()`.
+    mutating func appendText(_ value: TemplateValue) throws {
+        switch value {
+        case .string(let text): append(text)
+        case .markup(let markup): append(markup.html)
+        case .int(let number): appendDecimal(number)
+        default: append(try value.text())
+        }
+    }
+
     /// `{{ value }}` with autoescaping on: Markup as it is, everything else
     /// as its `str()` with `& < > " '` replaced by entities.
-    static func appendEscaped(_ value: TemplateValue, to output: inout String) throws {
+    mutating func appendEscaped(_ value: TemplateValue) throws {
         switch value {
-        case .markup(let markup): output += markup.html
-        case .string(let text): appendEscaped(text, to: &output)
-        case .int(let number): output += String(number)
-        default: appendEscaped(try value.text(), to: &output)
+        case .markup(let markup): append(markup.html)
+        case .string(let text): appendEscaped(text)
+        case .int(let number): appendDecimal(number)
+        default: appendEscaped(try value.text())
         }
     }
 
     /// `text` with HTML's special characters replaced, as MarkupSafe does.
-    static func appendEscaped(_ text: String, to output: inout String) {
-        let isSpecial = { (byte: UInt8) in byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 }
-        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
-            ?? text.utf8.contains(where: isSpecial)
-        guard needsEscaping else {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&#34;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for index in source.indices {
+                let entity: StaticString
+                switch source[index] {
+                case 38: entity = "&amp;"
+                case 60: entity = "&lt;"
+                case 62: entity = "&gt;"
+                case 34: entity = "&#34;"
+                case 39: entity = "&#39;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
+    }
+
+    private mutating func appendDecimal(_ number: Int) {
+        guard number >= 0, number < 10 else { return append(String(number)) }
+        bytes.append(UInt8(48 + number))
     }
 }

@@ -40,23 +40,29 @@ public final class TemplateCallable: Sendable {
     /// What `callable.attribute` reads, e.g. a macro's `arguments`.
     let attributes: [String: TemplateValue]
     let body: @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue
+    /// For macros: writes what the call returns straight into the output,
+    /// which is what `{{ macro(…) }}` prints in either escaping mode.
+    let render: (@Sendable (TemplateCallArguments, TemplateRenderState, inout TemplateOutput) throws -> Void)?
 
     /// A function of its arguments only.
     public init(name: String, _ body: @escaping @Sendable (TemplateCallArguments) throws -> TemplateValue) {
         self.name = name
         self.attributes = [:]
         self.body = { arguments, _ in try body(arguments) }
+        self.render = nil
     }
 
     /// A function that also sees the render in progress (its autoescape
     /// setting, filters and tests), as Jinja's `pass_context` functions do.
     init(
         name: String, attributes: [String: TemplateValue] = [:],
-        withState body: @escaping @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue
+        withState body: @escaping @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue,
+        render: (@Sendable (TemplateCallArguments, TemplateRenderState, inout TemplateOutput) throws -> Void)? = nil
     ) {
         self.name = name
         self.attributes = attributes
         self.body = body
+        self.render = render
     }
 
     func call(_ arguments: TemplateCallArguments, state: TemplateRenderState) throws -> TemplateValue {

@@ -22,3 +22,59 @@ enum CFormat {
         }
     }
 }
+
+extension CFormat {
+    /// `%.<precision>f` without going through printf, for the values where
+    /// the shortest round-trip digits (Swift's `description`) settle the
+    /// rounding; nil for the rest (ties, huge or tiny values), which printf
+    /// then formats.
+    ///
+    /// The shortest digits S of a double V lie within half an ulp of it, and
+    /// no shorter decimal does. So a rounding boundary B with as many digits
+    /// as the precision allows cannot sit between V and S unless S is B
+    /// itself (a tie), and rounding S rounds V.
+    static func fixed(_ value: Double, precision: Int) -> String? {
+        let magnitude = value.magnitude
+        guard value.isFinite, precision <= 15, magnitude < 1e15, magnitude >= 1e-4 || magnitude == 0 else { return nil }
+        var text = magnitude.description
+        return text.withUTF8 { shortest -> String? in
+            guard let dot = shortest.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+            var digits = Array(shortest[..<dot])
+            let fraction = shortest[(dot + 1)...]
+            if fraction.count <= precision {
+                // S is exact to the precision only if V is too: its ulp is below the last digit.
+                guard magnitude.ulp < pow10(-precision) else { return nil }
+                digits.append(UInt8(ascii: "."))
+                digits.append(contentsOf: fraction)
+                digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: precision - fraction.count))
+            } else {
+                let kept = fraction.prefix(precision)
+                let next = fraction[fraction.startIndex + precision]
+                let rest = fraction[(fraction.startIndex + precision + 1)...]
+                if next == UInt8(ascii: "5"), rest.allSatisfy({ $0 == UInt8(ascii: "0") }) { return nil }
+                var number = digits + kept
+                if next >= UInt8(ascii: "5") {
+                    var index = number.count - 1
+                    while index >= 0, number[index] == UInt8(ascii: "9") {
+                        number[index] = UInt8(ascii: "0")
+                        index -= 1
+                    }
+                    if index >= 0 { number[index] += 1 } else { number.insert(UInt8(ascii: "1"), at: 0) }
+                }
+                digits = Array(number.prefix(number.count - precision))
+                if precision > 0 {
+                    digits.append(UInt8(ascii: "."))
+                    digits.append(contentsOf: number.suffix(precision))
+                }
+            }
+            if value.sign == .minus { digits.insert(UInt8(ascii: "-"), at: 0) }
+            return String(decoding: digits, as: UTF8.self)
+        }
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<abs(exponent) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
+    }
+}

@@ -33,7 +33,8 @@ extension PythonFormatSpec {
         if type == "f" || type == "F", width == 0, grouping == nil, sign == nil, !alternate, !coercesNegativeZero,
             number.isFinite
         {
-            return CFormat.double(number, "%.\(precision ?? 6)f")
+            let precision = precision ?? 6
+            return CFormat.fixed(number, precision: precision) ?? CFormat.double(number, "%.\(precision)f")
         }
         var number = number
         var type = self.type
