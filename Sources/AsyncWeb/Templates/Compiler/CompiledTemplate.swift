@@ -4,6 +4,18 @@ typealias TemplateRenderer = @Sendable (inout TemplateOutput, TemplateFrame) thr
 /// Computes an expression's value in a scope: the compiled form of an expression.
 typealias TemplateEvaluator = @Sendable (TemplateFrame) throws -> TemplateValue
 
+/// Compiled pieces kept in arrays are wrapped in these: an array of bare
+/// closures stores them in their most general form and calls each through
+/// a reabstraction thunk, a struct field keeps the closure as it is.
+struct RendererCell: Sendable {
+    let run: TemplateRenderer
+}
+
+/// See ``RendererCell``.
+struct EvaluatorCell: Sendable {
+    let evaluate: TemplateEvaluator
+}
+
 /// A parsed and compiled template, ready to render any number of times,
 /// concurrently: compiling turned every node into a closure, so rendering
 /// never looks at the syntax tree again.
@@ -59,7 +71,7 @@ extension TemplateRenderContext {
         if block.isRequired { throw TemplateError(.runtime, "Required block '\(name)' not found") }
         let frame = TemplateFrame(parent: caller, context: self)
         if block.referencesSuper {
-            frame.define("super", superBlock(of: name, depth: depth, caller: caller))
+            frame.define(.superBlock, superBlock(of: name, depth: depth, caller: caller))
         }
         try block.body(&output, frame)
     }

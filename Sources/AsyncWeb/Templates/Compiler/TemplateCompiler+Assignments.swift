@@ -7,11 +7,12 @@ extension TemplateCompiler {
     /// assignments are also exported when `exporting`.
     func compileBinder(_ target: TemplateAssignmentTarget, exporting: Bool) -> Binder {
         switch target {
-        case .name(let name):
+        case .name(let text):
+            let name = TemplateName(text)
             if exporting {
                 return { frame, value in
                     frame.define(name, value)
-                    frame.context.export(name, value)
+                    frame.context.export(text, value)
                 }
             }
             return { frame, value in frame.define(name, value) }
@@ -30,6 +31,7 @@ extension TemplateCompiler {
                 for (binder, element) in zip(binders, elements) { try binder(frame, element) }
             }
         case .namespaceAttribute(let namespace, let attribute):
+            let namespace = TemplateName(namespace)
             return { frame, value in
                 guard case .object(let object) = frame.resolve(namespace), let namespace = object as? TemplateNamespace else {
                     throw TemplateError(.runtime, "cannot assign attribute on non-namespace object")

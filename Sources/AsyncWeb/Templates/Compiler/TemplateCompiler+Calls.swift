@@ -5,15 +5,29 @@ extension TemplateCompiler {
     typealias ArgumentsEvaluator = @Sendable (TemplateFrame) throws -> TemplateCallArguments
 
     func compileArguments(_ arguments: TemplateArguments, line: Int) throws -> ArgumentsEvaluator {
-        let positional = try arguments.positional.map { try compile($0, line: line) }
-        let keyword = try arguments.keyword.map { (name: $0.name, value: try compile($0.value, line: line)) }
+        let positional = try arguments.positional.map { EvaluatorCell(evaluate: try compile($0, line: line)) }
+        let keyword = try arguments.keyword.map { KeywordCell(name: $0.name, value: try compile($0.value, line: line)) }
         let variadic = try arguments.variadic.map { try compile($0, line: line) }
         let variadicKeywords = try arguments.variadicKeywords.map { try compile($0, line: line) }
         if positional.isEmpty, keyword.isEmpty, variadic == nil, variadicKeywords == nil {
             return { _ in TemplateCallArguments() }
         }
+        // Literal arguments (`loop.cycle('odd', 'even')`) are the same every time: build them once.
+        let literals = arguments.positional.compactMap(\.literalValue)
+        let keywordLiterals = arguments.keyword.compactMap(\.value.literalValue)
+        if literals.count == positional.count, keywordLiterals.count == keyword.count, variadic == nil,
+            variadicKeywords == nil
+        {
+            let values = TemplateCallArguments(
+                literals, keyword: zip(arguments.keyword, keywordLiterals).map { (name: $0.name, value: $1) })
+            return { _ in values }
+        }
+        if positional.count == 1, keyword.isEmpty, variadic == nil, variadicKeywords == nil {
+            let only = positional[0].evaluate
+            return { frame in TemplateCallArguments([try only(frame)]) }
+        }
         return { frame in
-            var values = TemplateCallArguments(try positional.map { try $0(frame) })
+            var values = TemplateCallArguments(try positional.map { try $0.evaluate(frame) })
             values.keyword = try keyword.map { (name: $0.name, value: try $0.value(frame)) }
             if let variadic { values.positional += try variadic(frame).elements() }
             if let variadicKeywords {
@@ -75,8 +89,10 @@ extension TemplateCompiler {
     private static func writeBack(to receiver: TemplateExpression) -> (@Sendable (TemplateFrame, TemplateValue) -> Void)? {
         switch receiver {
         case .name(let name):
+            let name = TemplateName(name)
             return { frame, value in frame.update(name, value) }
         case .attribute(.name(let name), let attribute):
+            let name = TemplateName(name)
             return { frame, value in
                 if case .object(let object) = frame.resolve(name), let namespace = object as? TemplateNamespace {
                     namespace.setAttribute(attribute, value)
@@ -103,7 +119,7 @@ extension TemplateCompiler {
             guard let function = environment.filters[filter.name] else {
                 throw failure(.assertion, "No filter named '\(filter.name)'.", line: line)
             }
-            return (function: function, arguments: try compileArguments(filter.arguments, line: line))
+            return FilterCell(function: function, arguments: try compileArguments(filter.arguments, line: line))
         }
         if chain.count == 1 {
             let filter = chain[0]
@@ -137,6 +153,32 @@ extension TemplateCompiler {
             let values = try arguments(frame)
             frame.state.autoescape = autoescape
             return .bool(try test(subject, values, frame.state))
+        }
+    }
+}
+
+/// A keyword argument's compiled value, kept in a struct for the reason in ``RendererCell``.
+struct KeywordCell: Sendable {
+    let name: String
+    let value: TemplateEvaluator
+}
+
+/// A filter and its compiled arguments, kept in a struct for the reason in ``RendererCell``.
+struct FilterCell: Sendable {
+    let function: TemplateFilterFunction
+    let arguments: TemplateCompiler.ArgumentsEvaluator
+}
+
+extension TemplateExpression {
+    /// The value of a literal scalar (`'odd'`, `2`, `none`), nil for anything else.
+    var literalValue: TemplateValue? {
+        switch self {
+        case .string(let text): .string(text)
+        case .integer(let number): .int(number)
+        case .float(let number): .double(number)
+        case .boolean(let flag): .bool(flag)
+        case .none: TemplateValue.none
+        default: nil
         }
     }
 }

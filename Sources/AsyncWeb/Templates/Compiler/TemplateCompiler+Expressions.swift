@@ -8,11 +8,11 @@ extension TemplateCompiler {
         case .boolean(let flag): return constant(.bool(flag))
         case .none: return constant(.none)
         case .list(let elements):
-            let elements = try elements.map { try compile($0, line: line) }
-            return { frame in .list(try elements.map { try $0(frame) }) }
+            let elements = try elements.map { EvaluatorCell(evaluate: try compile($0, line: line)) }
+            return { frame in .list(try elements.map { try $0.evaluate(frame) }) }
         case .tuple(let elements):
-            let elements = try elements.map { try compile($0, line: line) }
-            return { frame in .tuple(try elements.map { try $0(frame) }) }
+            let elements = try elements.map { EvaluatorCell(evaluate: try compile($0, line: line)) }
+            return { frame in .tuple(try elements.map { try $0.evaluate(frame) }) }
         case .dictionary(let entries):
             let entries = try entries.map { (key: try compile($0.key, line: line), value: try compile($0.value, line: line)) }
             return { frame in
@@ -21,6 +21,7 @@ extension TemplateCompiler {
                 return .dictionary(dictionary)
             }
         case .name(let name):
+            let name = TemplateName(name)
             return { frame in frame.resolve(name) }
         case .attribute(let base, let name):
             let base = try compile(base, line: line)
@@ -133,11 +134,15 @@ extension TemplateCompiler {
     private func compileComparison(
         _ first: @escaping TemplateEvaluator, _ rest: [TemplateComparison], line: Int
     ) throws -> TemplateEvaluator {
-        let links = try rest.map { (operator: $0.operator, operand: try compile($0.operand, line: line)) }
+        let links = try rest.map { (operator: $0.operator, operand: EvaluatorCell(evaluate: try compile($0.operand, line: line))) }
+        if links.count == 1 {
+            let (operation, operand) = (links[0].operator, links[0].operand.evaluate)
+            return { frame in .bool(try Self.compare(try first(frame), operation, try operand(frame))) }
+        }
         return { frame in
             var left = try first(frame)
             for link in links {
-                let right = try link.operand(frame)
+                let right = try link.operand.evaluate(frame)
                 guard try Self.compare(left, link.operator, right) else { return .bool(false) }
                 left = right
             }

@@ -30,7 +30,7 @@ struct CompiledLoop: Sendable {
     let autoescape: Bool
 
     func run(over items: [TemplateValue], depth: Int, in outer: TemplateFrame, into output: inout TemplateOutput) throws {
-        let scope = TemplateFrame(parent: outer)
+        var scope = TemplateFrame.scope(in: outer, capacity: 4)
         var items = items
         if let filter {
             items = try items.filter { item in
@@ -48,7 +48,7 @@ struct CompiledLoop: Sendable {
                 items: items, depth: depth, recursion: isRecursive ? recursion(depth: depth, outer: outer) : nil,
                 undefinedIsStrict: outer.state.environment.configuration.strictUndefined
             )
-            scope.define("loop", .object(state))
+            scope.define(.loop, .object(state))
             loopState = state
         }
         for (index, item) in items.enumerated() {
@@ -56,6 +56,7 @@ struct CompiledLoop: Sendable {
             try bind(scope, item)
             try body(&output, scope)
         }
+        TemplateFrame.recycle(&scope)
     }
 
     /// `loop(children)` in a recursive loop: the loop again, one level deeper.

@@ -42,7 +42,9 @@ extension TemplateCompiler {
         let references = TemplateNameReferences(body)
         return CompiledMacro(
             name: name,
-            parameters: try parameters.map { (name: $0.name, defaultValue: try $0.defaultValue.map { try compile($0, line: line) }) },
+            parameters: try parameters.map {
+                (name: TemplateName($0.name), defaultValue: try $0.defaultValue.map { try compile($0, line: line) })
+            },
             body: try compileNested(body),
             catchesVarargs: references.contains("varargs"),
             catchesKeywords: references.contains("kwargs"),
@@ -54,7 +56,7 @@ extension TemplateCompiler {
 /// A macro's compiled body and signature, with Jinja's rules for binding a call to it.
 struct CompiledMacro: Sendable {
     let name: String
-    let parameters: [(name: String, defaultValue: TemplateEvaluator?)]
+    let parameters: [(name: TemplateName, defaultValue: TemplateEvaluator?)]
     let body: TemplateRenderer
     /// The body reads `varargs`, so extra positional arguments are allowed.
     let catchesVarargs: Bool
@@ -67,7 +69,7 @@ struct CompiledMacro: Sendable {
     let attributes: [String: TemplateValue]
 
     init(
-        name: String, parameters: [(name: String, defaultValue: TemplateEvaluator?)], body: @escaping TemplateRenderer,
+        name: String, parameters: [(name: TemplateName, defaultValue: TemplateEvaluator?)], body: @escaping TemplateRenderer,
         catchesVarargs: Bool, catchesKeywords: Bool, acceptsCaller: Bool
     ) {
         self.name = name
@@ -77,7 +79,7 @@ struct CompiledMacro: Sendable {
         self.catchesKeywords = catchesKeywords
         self.acceptsCaller = acceptsCaller
         attributes = [
-            "name": .string(name), "arguments": .tuple(parameters.map { .string($0.name) }),
+            "name": .string(name), "arguments": .tuple(parameters.map { .string($0.name.text) }),
             "catch_kwargs": .bool(catchesKeywords), "catch_varargs": .bool(catchesVarargs), "caller": .bool(acceptsCaller),
         ]
     }
@@ -94,14 +96,18 @@ struct CompiledMacro: Sendable {
                 try body(&output, try scope(for: arguments, definedIn: frame))
                 return callerEscapes ? .markup(Markup(output.text)) : .string(output.text)
             },
-            render: { arguments, _, output in try body(&output, try scope(for: arguments, definedIn: frame)) }
+            render: { arguments, _, output in
+                var scope = try scope(for: arguments, definedIn: frame)
+                try body(&output, scope)
+                TemplateFrame.recycle(&scope)
+            }
         ))
     }
 
     /// The scope a call runs in: the parameters bound to the arguments as
     /// Jinja binds them, inside the scope the macro was defined in.
     private func scope(for arguments: TemplateCallArguments, definedIn definition: TemplateFrame) throws -> TemplateFrame {
-        let scope = TemplateFrame(parent: definition, capacity: parameters.count + 3)
+        let scope = TemplateFrame.scope(in: definition, capacity: parameters.count + 3)
         let positional = arguments.positional
         if positional.count > parameters.count, !catchesVarargs {
             throw TemplateError(.type, "macro '\(name)' takes not more than \(parameters.count) argument(s)")
@@ -115,11 +121,11 @@ struct CompiledMacro: Sendable {
         var extraKeywords = TemplateDictionary()
         var caller: TemplateValue?
         for (keyword, value) in arguments.keyword {
-            if let index = parameters.firstIndex(where: { $0.name == keyword }) {
+            if let index = parameters.firstIndex(where: { $0.name.text == keyword }) {
                 if bound & (1 << index) != 0 {
                     throw TemplateError(.type, "macro '\(name)' got multiple values for argument '\(keyword)'")
                 }
-                scope.define(keyword, value)
+                scope.define(parameters[index].name, value)
                 bound |= 1 << index
             } else if keyword == "caller", acceptsCaller {
                 caller = value
@@ -131,12 +137,12 @@ struct CompiledMacro: Sendable {
         }
         for (index, parameter) in parameters.enumerated() where bound & (1 << index) == 0 {
             let value = try parameter.defaultValue?(scope)
-                ?? scope.state.undefined(.hint("parameter '\(parameter.name)' was not provided"))
+                ?? scope.state.undefined(.hint("parameter '\(parameter.name.text)' was not provided"))
             scope.define(parameter.name, value)
         }
-        if acceptsCaller { scope.define("caller", caller ?? scope.state.undefined(.hint("No caller defined"))) }
-        if catchesVarargs { scope.define("varargs", .tuple(Array(positional.dropFirst(parameters.count)))) }
-        if catchesKeywords { scope.define("kwargs", .dictionary(extraKeywords)) }
+        if acceptsCaller { scope.define(.caller, caller ?? scope.state.undefined(.hint("No caller defined"))) }
+        if catchesVarargs { scope.define(.varargs, .tuple(Array(positional.dropFirst(parameters.count)))) }
+        if catchesKeywords { scope.define(.kwargs, .dictionary(extraKeywords)) }
         return scope
     }
 }

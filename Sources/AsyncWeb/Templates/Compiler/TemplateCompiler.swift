@@ -31,14 +31,14 @@ struct TemplateCompiler {
         guard nodes.contains(where: { if case .extends = $0 { true } else { false } }) else {
             return try compile(nodes)
         }
-        let parts = try nodes.map { node in (printsOnly: Self.printsOnly(node), render: try compile(node)) }
+        let parts = try nodes.map { node in (printsOnly: Self.printsOnly(node), cell: RendererCell(run: try compile(node))) }
         return { output, frame in
             for part in parts {
                 if frame.context.parentTemplate == nil {
-                    try part.render(&output, frame)
+                    try part.cell.run(&output, frame)
                 } else if !part.printsOnly {
                     var discarded = TemplateOutput()
-                    try part.render(&discarded, frame)
+                    try part.cell.run(&discarded, frame)
                 }
             }
         }
@@ -53,13 +53,19 @@ struct TemplateCompiler {
 
     /// A body of nodes as one renderer.
     mutating func compile(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
-        let parts = try nodes.map { try compile($0) }
+        let parts = try nodes.map { RendererCell(run: try compile($0)) }
         switch parts.count {
         case 0: return { _, _ in }
-        case 1: return parts[0]
+        case 1: return parts[0].run
+        case 2:
+            let (first, second) = (parts[0].run, parts[1].run)
+            return { output, frame in
+                try first(&output, frame)
+                try second(&output, frame)
+            }
         default:
             return { output, frame in
-                for part in parts { try part(&output, frame) }
+                for part in parts { try part.run(&output, frame) }
             }
         }
     }
@@ -161,12 +167,19 @@ struct TemplateCompiler {
         _ branches: [TemplateConditionalBranch], otherwise: [TemplateNode], line: Int
     ) throws -> TemplateRenderer {
         let compiled = try branches.map { branch in
-            (condition: try compile(branch.condition, line: line), body: try compile(branch.body))
+            (condition: EvaluatorCell(evaluate: try compile(branch.condition, line: line)),
+             body: RendererCell(run: try compile(branch.body)))
         }
         let otherwise = try compile(otherwise)
+        if compiled.count == 1 {
+            let (condition, body) = (compiled[0].condition.evaluate, compiled[0].body.run)
+            return { output, frame in
+                if try condition(frame).truth() { try body(&output, frame) } else { try otherwise(&output, frame) }
+            }
+        }
         return { output, frame in
-            for branch in compiled where try branch.condition(frame).truth() {
-                return try branch.body(&output, frame)
+            for branch in compiled where try branch.condition.evaluate(frame).truth() {
+                return try branch.body.run(&output, frame)
             }
             try otherwise(&output, frame)
         }
@@ -213,17 +226,22 @@ struct TemplateCompiler {
     }
 
     /// The callee of a printed call when reading it has no side effects
-    /// (`name` or `module.name`), so it can be looked at before the call.
+    /// and it may be a macro (`name`, or `module.name` for an imported
+    /// template), so it can be looked at before the call.
     private func directCallTarget(
         _ callee: TemplateExpression, line: Int
     ) throws -> (@Sendable (TemplateFrame) throws -> TemplateValue?)? {
         switch callee {
         case .name(let name):
+            let name = TemplateName(name)
             return { frame in frame.resolve(name) }
         case .attribute(.name(let name), let attribute):
+            let name = TemplateName(name)
             return { frame in
-                guard case .object(let object) = frame.resolve(name) else { return nil }
-                return object.attribute(attribute)
+                guard case .object(let object) = frame.resolve(name), let module = object as? TemplateModule else {
+                    return nil
+                }
+                return module.exports[attribute]
             }
         default:
             return nil

@@ -2,16 +2,16 @@
 /// loop body, a `with` block, a macro call. Scopes chain to the one they
 /// were opened in and end at the ``TemplateRenderContext``.
 ///
-/// Scopes hold a handful of names, so a linear search of short strings
-/// (compared by their inline bits) beats hashing.
+/// Scopes hold a handful of names, interned by the compiler, so a linear
+/// search comparing integers beats hashing.
 // A frame lives inside one render on one task; macros and callers capture it
 // only to run later in that same render, hence the unchecked conformance.
 final class TemplateFrame: @unchecked Sendable {
     // Only the render's own task touches a frame, so the runtime's exclusivity
     // bookkeeping on every read and write (a third of a loop's time) buys nothing.
-    @exclusivity(unchecked) private var entries: [(name: String, value: TemplateValue)] = []
-    let parent: TemplateFrame?
-    let context: TemplateRenderContext
+    @exclusivity(unchecked) private var entries: [(name: TemplateName, value: TemplateValue)] = []
+    @exclusivity(unchecked) private(set) var parent: TemplateFrame?
+    @exclusivity(unchecked) private(set) var context: TemplateRenderContext
 
     /// The top-level scope of a template render.
     init(context: TemplateRenderContext) {
@@ -36,21 +36,43 @@ final class TemplateFrame: @unchecked Sendable {
 
     var state: TemplateRenderState { context.state }
 
+    /// A scope inside `parent`, reusing a frame an earlier loop or macro
+    /// call of this render gave back: loops and macro calls open scopes by
+    /// the hundred, and reuse saves allocating them.
+    static func scope(in parent: TemplateFrame, capacity: Int) -> TemplateFrame {
+        guard let frame = parent.state.spareFrames.popLast() else { return TemplateFrame(parent: parent, capacity: capacity) }
+        frame.parent = parent
+        frame.context = parent.context
+        return frame
+    }
+
+    /// Gives `frame` back for reuse when nothing else holds it; a macro
+    /// defined inside the scope keeps it, and then it is simply released.
+    static func recycle(_ frame: inout TemplateFrame) {
+        guard isKnownUniquelyReferenced(&frame) else { return }
+        let state = frame.state
+        guard state.spareFrames.count < 32 else { return }
+        frame.entries.removeAll(keepingCapacity: true)
+        frame.parent = nil
+        state.spareFrames.append(frame)
+    }
+
     /// The value of `name`: the innermost scope that has it, then the
     /// render's context and globals, else undefined.
-    func resolve(_ name: String) -> TemplateValue {
-        var frame = self
+    func resolve(_ name: TemplateName) -> TemplateValue {
+        // Each scope keeps its parent alive, so walking the chain needs no retains.
+        unowned(unsafe) var frame = self
         while true {
-            for entry in frame.entries where entry.name == name { return entry.value }
+            for entry in frame.entries where entry.name.id == name.id { return entry.value }
             guard let parent = frame.parent else { break }
             frame = parent
         }
-        return frame.context.lookup(name) ?? context.state.undefined(.name(name))
+        return frame.context.lookup(name.text) ?? context.state.undefined(.name(name.text))
     }
 
     /// Binds `name` in this scope, shadowing outer ones.
-    func define(_ name: String, _ value: TemplateValue) {
-        if let index = entries.firstIndex(where: { $0.name == name }) {
+    func define(_ name: TemplateName, _ value: TemplateValue) {
+        if let index = entries.firstIndex(where: { $0.name.id == name.id }) {
             entries[index].value = value
         } else {
             entries.append((name, value))
@@ -59,17 +81,17 @@ final class TemplateFrame: @unchecked Sendable {
 
     /// Replaces the value of `name` where it is bound, for methods such as
     /// `list.append` that change their receiver.
-    func update(_ name: String, _ value: TemplateValue) {
-        var frame = self
+    func update(_ name: TemplateName, _ value: TemplateValue) {
+        unowned(unsafe) var frame = self
         while true {
-            if let index = frame.entries.firstIndex(where: { $0.name == name }) {
+            if let index = frame.entries.firstIndex(where: { $0.name.id == name.id }) {
                 frame.entries[index].value = value
                 return
             }
             guard let parent = frame.parent else { break }
             frame = parent
         }
-        frame.context.update(name, value)
+        frame.context.update(name.text, value)
     }
 
     /// Every variable visible from here, innermost winning: what an
@@ -83,7 +105,7 @@ final class TemplateFrame: @unchecked Sendable {
         }
         var variables = chain.last!.context.variables
         for scope in chain.reversed() {
-            for (name, value) in scope.entries { variables[name] = value }
+            for (name, value) in scope.entries { variables[name.text] = value }
         }
         return variables
     }

@@ -63,8 +63,23 @@ struct TemplateOutput {
         }
     }
 
+    /// An integer's decimal digits, written without making a `String`.
     private mutating func appendDecimal(_ number: Int) {
-        guard number >= 0, number < 10 else { return append(String(number)) }
-        bytes.append(UInt8(48 + number))
+        if number < 0 {
+            guard number != .min else { return append(String(number)) }
+            bytes.append(UInt8(ascii: "-"))
+        }
+        var magnitude = number.magnitude
+        // Twenty digits hold any UInt64; the tuple is a buffer on the stack.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[position...])
+        }
     }
 }

@@ -12,6 +12,8 @@ final class TemplateRenderState: @unchecked Sendable {
     /// Templates imported without context during this render, by name:
     /// Jinja renders such a module once and reuses it.
     var importedModules: [String: TemplateValue] = [:]
+    /// Scopes given back by finished loops and macro calls, for the next ones.
+    @exclusivity(unchecked) var spareFrames: [TemplateFrame] = []
 
     init(environment: TemplateEnvironment, autoescape: Bool) {
         self.environment = environment

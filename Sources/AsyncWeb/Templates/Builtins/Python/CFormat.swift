@@ -39,35 +39,37 @@ extension CFormat {
         var text = magnitude.description
         return text.withUTF8 { shortest -> String? in
             guard let dot = shortest.firstIndex(of: UInt8(ascii: ".")) else { return nil }
-            var digits = Array(shortest[..<dot])
             let fraction = shortest[(dot + 1)...]
+            var digits: [UInt8] = []
+            digits.reserveCapacity(dot + precision + 3)
+            if value.sign == .minus { digits.append(UInt8(ascii: "-")) }
+            let signWidth = digits.count
+            digits.append(contentsOf: shortest[..<dot])
             if fraction.count <= precision {
                 // S is exact to the precision only if V is too: its ulp is below the last digit.
                 guard magnitude.ulp < pow10(-precision) else { return nil }
-                digits.append(UInt8(ascii: "."))
-                digits.append(contentsOf: fraction)
-                digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: precision - fraction.count))
-            } else {
-                let kept = fraction.prefix(precision)
-                let next = fraction[fraction.startIndex + precision]
-                let rest = fraction[(fraction.startIndex + precision + 1)...]
-                if next == UInt8(ascii: "5"), rest.allSatisfy({ $0 == UInt8(ascii: "0") }) { return nil }
-                var number = digits + kept
-                if next >= UInt8(ascii: "5") {
-                    var index = number.count - 1
-                    while index >= 0, number[index] == UInt8(ascii: "9") {
-                        number[index] = UInt8(ascii: "0")
-                        index -= 1
-                    }
-                    if index >= 0 { number[index] += 1 } else { number.insert(UInt8(ascii: "1"), at: 0) }
-                }
-                digits = Array(number.prefix(number.count - precision))
                 if precision > 0 {
                     digits.append(UInt8(ascii: "."))
-                    digits.append(contentsOf: number.suffix(precision))
+                    digits.append(contentsOf: fraction)
+                    digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: precision - fraction.count))
                 }
+                return String(decoding: digits, as: UTF8.self)
             }
-            if value.sign == .minus { digits.insert(UInt8(ascii: "-"), at: 0) }
+            let cut = fraction.startIndex + precision
+            let next = fraction[cut]
+            if next == UInt8(ascii: "5"), fraction[(cut + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) { return nil }
+            if precision > 0 {
+                digits.append(UInt8(ascii: "."))
+                digits.append(contentsOf: fraction[..<cut])
+            }
+            if next >= UInt8(ascii: "5") {
+                var index = digits.count - 1
+                while index >= signWidth, digits[index] == UInt8(ascii: "9") || digits[index] == UInt8(ascii: ".") {
+                    if digits[index] == UInt8(ascii: "9") { digits[index] = UInt8(ascii: "0") }
+                    index -= 1
+                }
+                if index >= signWidth { digits[index] += 1 } else { digits.insert(UInt8(ascii: "1"), at: signWidth) }
+            }
             return String(decoding: digits, as: UTF8.self)
         }
     }

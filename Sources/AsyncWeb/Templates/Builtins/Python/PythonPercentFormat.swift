@@ -10,12 +10,32 @@
 /// format escapes each argument and gives ``Markup``, as MarkupSafe does.
 enum PythonPercentFormat {
     static func format(_ format: TemplateValue, with arguments: TemplateValue) throws -> TemplateValue {
+        if case .string(let text) = format, let fixed = fixedPoint(text, arguments) { return .string(fixed) }
         if case .markup(let markup) = format {
             var formatter = Formatter(format: markup.html, arguments: arguments, escapes: true)
             return .markup(Markup(try formatter.run()))
         }
         var formatter = Formatter(format: try format.text(), arguments: arguments, escapes: false)
         return .string(try formatter.run())
+    }
+
+    /// `"%.2f" % number`, the form prices take, without parsing the format
+    /// into a conversion spec; nil for anything else.
+    private static func fixedPoint(_ format: String, _ arguments: TemplateValue) -> String? {
+        let utf8 = format.utf8
+        guard utf8.count == 4, utf8.first == UInt8(ascii: "%"), utf8.last == UInt8(ascii: "f") else { return nil }
+        let middle = utf8.dropFirst().dropLast()
+        guard middle.first == UInt8(ascii: "."), let digit = middle.last, digit &- 48 < 10 else { return nil }
+        let number: Double
+        switch arguments {
+        case .tuple(let elements) where elements.count == 1:
+            guard let value = elements[0].numericValue else { return nil }
+            number = value
+        case .double(let value): number = value
+        case .int(let value): number = Double(value)
+        default: return nil
+        }
+        return CFormat.fixed(number, precision: Int(digit &- 48))
     }
 
     /// One pass over a format string, consuming arguments as conversions ask for them.
