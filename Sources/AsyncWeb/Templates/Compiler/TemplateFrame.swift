@@ -63,7 +63,11 @@ final class TemplateFrame: @unchecked Sendable {
         // Each scope keeps its parent alive, so walking the chain needs no retains.
         unowned(unsafe) var frame = self
         while true {
-            for entry in frame.entries where entry.name.id == name.id { return entry.value }
+            // Compare ids in place; only the value found is copied out.
+            let found = frame.entries.withUnsafeBufferPointer { entries in
+                entries.firstIndex { $0.name.id == name.id }.map { entries[$0].value }
+            }
+            if let found { return found }
             guard let parent = frame.parent else { break }
             frame = parent
         }

@@ -16,7 +16,8 @@ struct TemplateOutput {
     }
 
     mutating func append(_ utf8: [UInt8]) {
-        bytes.append(contentsOf: utf8)
+        // Through a buffer pointer the array is borrowed, not retained and released.
+        utf8.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     /// `{{ value }}` with autoescaping off: the value's `str()`.
