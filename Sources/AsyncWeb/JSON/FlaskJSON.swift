@@ -51,7 +51,7 @@ enum FlaskJSON {
     }
 
     /// A JSON string with everything outside printable ASCII escaped, as `ensure_ascii` does.
-    private static func writeString(_ text: String, into output: inout String) {
+    static func writeString(_ text: String, into output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -38,8 +38,8 @@ extension TemplateFilters {
         case .bool(let flag): json += flag ? "true" : "false"
         case .int(let number): json += String(number)
         case .double(let number): json += FlaskJSON.pythonRepr(number)
-        case .string(let text): writeJSONString(text, into: &json)
-        case .markup(let markup): writeJSONString(markup.html, into: &json)
+        case .string(let text): FlaskJSON.writeString(text, into: &json)
+        case .markup(let markup): FlaskJSON.writeString(markup.html, into: &json)
         case .list(let elements), .tuple(let elements):
             try writeJSONContainer("[", "]", elements, indent: indent, depth: depth, into: &json) { element, json in
                 try writeJSON(element, indent: indent, depth: depth + 1, into: &json)
@@ -47,7 +47,7 @@ extension TemplateFilters {
         case .dictionary(let members):
             let sorted = try stableSorted(Array(members), by: { try TemplateValue.isLess($0.key, $1.key) })
             try writeJSONContainer("{", "}", sorted, indent: indent, depth: depth, into: &json) { member, json in
-                writeJSONString(try jsonKey(member.key), into: &json)
+                FlaskJSON.writeString(try jsonKey(member.key), into: &json)
                 json += ": "
                 try writeJSON(member.value, indent: indent, depth: depth + 1, into: &json)
             }
@@ -89,29 +89,6 @@ extension TemplateFilters {
         case .none: return "null"
         default: throw TemplateError(.type, "keys must be str, int, float, bool or None, not \(typeName(key))")
         }
-    }
-
-    /// A JSON string with everything outside printable ASCII escaped (`ensure_ascii`).
-    private static func writeJSONString(_ text: String, into json: inout String) {
-        json += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case "\u{08}": json += "\\b"
-            case "\u{0C}": json += "\\f"
-            case " "..."~": json.unicodeScalars.append(scalar)
-            default:
-                for unit in String(scalar).utf16 {
-                    let hex = String(unit, radix: 16)
-                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-            }
-        }
-        json += "\""
     }
 }
 
