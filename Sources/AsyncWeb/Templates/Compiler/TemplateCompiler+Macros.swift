@@ -86,7 +86,8 @@ struct CompiledMacro: Sendable {
 
     /// The macro as a value that runs in `frame`, the scope it was defined in.
     func callable(definedIn frame: TemplateFrame) -> TemplateValue {
-        .callable(TemplateCallable(
+        frame.state.scopes.append(frame)
+        return .callable(TemplateCallable(
             name: name, attributes: attributes,
             withState: { arguments, state in
                 // The output is Markup when the caller escapes, as Jinja decides

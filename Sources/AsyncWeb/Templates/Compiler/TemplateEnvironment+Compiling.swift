@@ -98,6 +98,7 @@ public struct Template: Sendable {
 
     private func renderOutput(_ context: TemplateContext) throws -> TemplateOutput {
         let state = TemplateRenderState(environment: environment, autoescape: compiled.autoescape)
+        defer { state.finish() }
         var output = TemplateOutput(reservingCapacity: 4096)
         try compiled.render(context.variables, state: state, into: &output)
         return output

@@ -11,12 +11,15 @@ final class TemplateFrame: @unchecked Sendable {
     // bookkeeping on every read and write (a third of a loop's time) buys nothing.
     @exclusivity(unchecked) private var entries: [(name: TemplateName, value: TemplateValue)] = []
     @exclusivity(unchecked) private(set) var parent: TemplateFrame?
-    @exclusivity(unchecked) private(set) var context: TemplateRenderContext
+    let context: TemplateRenderContext
+    /// The render's state, kept here to save a hop through the context on every filter and call.
+    let state: TemplateRenderState
 
     /// The top-level scope of a template render.
     init(context: TemplateRenderContext) {
         self.parent = nil
         self.context = context
+        self.state = context.state
     }
 
     /// A scope inside `parent`, e.g. a loop body; `capacity` is how many
@@ -24,6 +27,7 @@ final class TemplateFrame: @unchecked Sendable {
     init(parent: TemplateFrame, capacity: Int = 0) {
         self.parent = parent
         self.context = parent.context
+        self.state = parent.state
         entries.reserveCapacity(capacity)
     }
 
@@ -32,29 +36,36 @@ final class TemplateFrame: @unchecked Sendable {
     init(parent: TemplateFrame?, context: TemplateRenderContext) {
         self.parent = parent
         self.context = context
+        self.state = context.state
     }
 
-    var state: TemplateRenderState { context.state }
+    /// Drops the scope's variables and parent once the render is over,
+    /// which breaks the cycle a macro makes (the scope holds the macro,
+    /// the macro holds the scope it was defined in).
+    func clear() {
+        entries.removeAll()
+        parent = nil
+    }
 
     /// A scope inside `parent`, reusing a frame an earlier loop or macro
     /// call of this render gave back: loops and macro calls open scopes by
     /// the hundred, and reuse saves allocating them.
     static func scope(in parent: TemplateFrame, capacity: Int) -> TemplateFrame {
-        guard let frame = parent.state.spareFrames.popLast() else { return TemplateFrame(parent: parent, capacity: capacity) }
+        guard let frame = parent.context.spareFrames.popLast() else { return TemplateFrame(parent: parent, capacity: capacity) }
         frame.parent = parent
-        frame.context = parent.context
         return frame
     }
 
     /// Gives `frame` back for reuse when nothing else holds it; a macro
     /// defined inside the scope keeps it, and then it is simply released.
     static func recycle(_ frame: inout TemplateFrame) {
+        // Anything but this reference is a macro or caller defined in the scope.
         guard isKnownUniquelyReferenced(&frame) else { return }
-        let state = frame.state
-        guard state.spareFrames.count < 32 else { return }
+        let context = frame.context
+        guard context.spareFrames.count < 32 else { return }
         frame.entries.removeAll(keepingCapacity: true)
         frame.parent = nil
-        state.spareFrames.append(frame)
+        context.spareFrames.append(frame)
     }
 
     /// The value of `name`: the innermost scope that has it, then the

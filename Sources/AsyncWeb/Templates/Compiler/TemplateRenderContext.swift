@@ -14,12 +14,23 @@ final class TemplateRenderContext: @unchecked Sendable {
     var blocks: [String: [CompiledBlock]]
     /// Set by `{% extends %}`: the template whose top level renders the page.
     var parentTemplate: CompiledTemplate?
+    /// Scopes given back by finished loops and macro calls, for the next ones.
+    @exclusivity(unchecked) var spareFrames: [TemplateFrame] = []
 
     init(state: TemplateRenderState, template: CompiledTemplate, variables: [String: TemplateValue]) {
         self.state = state
         self.template = template
         self.variables = variables
         self.blocks = template.blocks.mapValues { [$0] }
+        state.contexts.append(self)
+    }
+
+    /// See ``TemplateRenderState/finish()``.
+    func clear() {
+        variables = [:]
+        blocks = [:]
+        spareFrames = []
+        parentTemplate = nil
     }
 
     /// A context variable, Jinja's `self`, or a global.

@@ -12,12 +12,25 @@ final class TemplateRenderState: @unchecked Sendable {
     /// Templates imported without context during this render, by name:
     /// Jinja renders such a module once and reuses it.
     var importedModules: [String: TemplateValue] = [:]
-    /// Scopes given back by finished loops and macro calls, for the next ones.
-    @exclusivity(unchecked) var spareFrames: [TemplateFrame] = []
+    /// The scopes macros were defined in and every context of the render,
+    /// cleared by ``finish()``.
+    @exclusivity(unchecked) var scopes: [TemplateFrame] = []
+    @exclusivity(unchecked) var contexts: [TemplateRenderContext] = []
 
     init(environment: TemplateEnvironment, autoescape: Bool) {
         self.environment = environment
         self.autoescape = autoescape
+    }
+
+    /// Ends the render: macros hold the scopes they were defined in, and
+    /// scopes and contexts hold macros, so the render's objects form cycles
+    /// that only clearing them breaks.
+    func finish() {
+        for scope in scopes { scope.clear() }
+        for context in contexts { context.clear() }
+        scopes = []
+        contexts = []
+        importedModules = [:]
     }
 
     /// An undefined value of the environment's kind (plain or strict).

@@ -58,6 +58,26 @@ struct TemplateEngineTests {
         #expect(try render(source, ["rows": [[1, 2], [3]]], name: "p.txt") == "<1a1b2><2a1b2>;<3a1b2>;")
     }
 
+    final class Probe: TemplateObject {
+        func attribute(_ name: String) -> TemplateValue? { nil }
+    }
+
+    @Test func aRenderLeavesNothingBehind() throws {
+        // Macros hold the scopes they are defined in and scopes hold macros;
+        // the render breaks those cycles when it ends, or every page would leak.
+        let environment = TemplateEnvironment(loader: DictionaryTemplateLoader([
+            "page.html": "{% import 'm.html' as m %}{% macro local() %}{{ probe }}{% endmacro %}{{ local() }}{{ m.x() }}",
+            "m.html": "{% macro x() %}x{% endmacro %}",
+        ]))
+        weak var released: Probe?
+        try {
+            let probe = Probe()
+            released = probe
+            _ = try environment.render("page.html", TemplateContext(["probe": .object(probe)]))
+        }()
+        #expect(released == nil)
+    }
+
     @Test func appendUpdatesTheVariableItWasCalledOn() throws {
         #expect(try render("{% set l = [1] %}{% set d = {'k': [1]} %}{{ l.append(2) }}{{ l }}", name: "p.txt") == "None[1, 2]")
     }
