@@ -73,12 +73,18 @@ extension TemplateCompiler {
 final class TemplateModule: TemplateObject {
     let name: String
     let exports: [String: TemplateValue]
-    private let order: [String]
+    /// The exports by interned name, for `{{ module.macro() }}`: a module
+    /// exports a few names, and comparing integers beats hashing a string.
+    private let exportsByName: [(id: Int, value: TemplateValue)]
 
     init(name: String, exports: [(name: String, value: TemplateValue)]) {
         self.name = name
         self.exports = Dictionary(exports.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-        self.order = exports.map(\.name)
+        self.exportsByName = exports.map { (TemplateName($0.name).id, $0.value) }
+    }
+
+    func export(_ name: TemplateName) -> TemplateValue? {
+        exportsByName.last { $0.id == name.id }?.value
     }
 
     func attribute(_ name: String) -> TemplateValue? { exports[name] }

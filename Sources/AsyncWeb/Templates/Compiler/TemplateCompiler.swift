@@ -54,19 +54,22 @@ struct TemplateCompiler {
     /// A body of nodes as one renderer.
     mutating func compile(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
         let parts = try nodes.map { RendererCell(run: try compile($0)) }
-        switch parts.count {
-        case 0: return { _, _ in }
-        case 1: return parts[0].run
-        case 2:
-            let (first, second) = (parts[0].run, parts[1].run)
-            return { output, frame in
-                try first(&output, frame)
-                try second(&output, frame)
-            }
-        default:
-            return { output, frame in
-                for part in parts { try part.run(&output, frame) }
-            }
+        guard !parts.isEmpty else { return { _, _ in } }
+        return Self.sequence(parts[...])
+    }
+
+    /// Renderers run one after another, as a balanced tree of pairs:
+    /// iterating an array of closures retains each one per call, while a
+    /// closure calling the two it captured does not, and the tree keeps
+    /// the call depth at log2 of the body's length.
+    private static func sequence(_ parts: ArraySlice<RendererCell>) -> TemplateRenderer {
+        guard parts.count > 1 else { return parts[parts.startIndex].run }
+        let middle = parts.startIndex + parts.count / 2
+        let first = sequence(parts[..<middle])
+        let second = sequence(parts[middle...])
+        return { output, frame in
+            try first(&output, frame)
+            try second(&output, frame)
         }
     }
 
@@ -237,11 +240,12 @@ struct TemplateCompiler {
             return { frame in frame.resolve(name) }
         case .attribute(.name(let name), let attribute):
             let name = TemplateName(name)
+            let attribute = TemplateName(attribute)
             return { frame in
                 guard case .object(let object) = frame.resolve(name), let module = object as? TemplateModule else {
                     return nil
                 }
-                return module.exports[attribute]
+                return module.export(attribute)
             }
         default:
             return nil

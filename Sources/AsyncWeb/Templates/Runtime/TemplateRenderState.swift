@@ -52,13 +52,26 @@ final class TemplateRenderState: @unchecked Sendable {
             if let found = object.attribute(name.text) { return found }
         case .dictionary(let members):
             if name.mayBeMethod, TemplateMethods.exists(name.text, on: value) { return boundMethod(name.text, of: value) }
-            if let found = members[name.key] { return found }
+            if let found = Self.member(of: members, named: name.text) ?? members[name.key] { return found }
         case .callable(let callable):
             if let found = callable.attributes[name.text] { return found }
         default:
             if name.mayBeMethod, TemplateMethods.exists(name.text, on: value) { return boundMethod(name.text, of: value) }
         }
         return undefined(.attribute(owner: value.ownerDescription, name: name.text))
+    }
+
+    /// The value under the string key `name`, found by comparing strings
+    /// directly (lengths first, which rules most keys out at once): rows from
+    /// JSON or `Encodable` have a handful of string keys, and this skips both
+    /// hashing and comparing through `TemplateValue`.
+    private static func member(of members: TemplateDictionary, named name: String) -> TemplateValue? {
+        let keys = members.keys.elements
+        let length = name.utf8.count
+        for index in keys.indices {
+            if case .string(let key) = keys[index], key.utf8.count == length, key == name { return members.values[index] }
+        }
+        return nil
     }
 
     /// `value[key]` as Jinja reads it: the item first, then, for a string
