@@ -43,7 +43,9 @@ extension TemplateCompiler {
         return CompiledMacro(
             name: name,
             parameters: try parameters.map {
-                (name: TemplateName($0.name), defaultValue: try $0.defaultValue.map { try compile($0, line: line) })
+                MacroParameter(
+                    name: TemplateName($0.name),
+                    defaultValue: try $0.defaultValue.map { EvaluatorCell(evaluate: try compile($0, line: line)) })
             },
             body: try compileNested(body),
             catchesVarargs: references.contains("varargs"),
@@ -56,7 +58,7 @@ extension TemplateCompiler {
 /// A macro's compiled body and signature, with Jinja's rules for binding a call to it.
 struct CompiledMacro: Sendable {
     let name: String
-    let parameters: [(name: TemplateName, defaultValue: TemplateEvaluator?)]
+    let parameters: [MacroParameter]
     let body: TemplateRenderer
     /// The body reads `varargs`, so extra positional arguments are allowed.
     let catchesVarargs: Bool
@@ -69,7 +71,7 @@ struct CompiledMacro: Sendable {
     let attributes: [String: TemplateValue]
 
     init(
-        name: String, parameters: [(name: TemplateName, defaultValue: TemplateEvaluator?)], body: @escaping TemplateRenderer,
+        name: String, parameters: [MacroParameter], body: @escaping TemplateRenderer,
         catchesVarargs: Bool, catchesKeywords: Bool, acceptsCaller: Bool
     ) {
         self.name = name
@@ -136,14 +138,22 @@ struct CompiledMacro: Sendable {
                 throw TemplateError(.type, "macro '\(name)' takes no keyword argument '\(keyword)'")
             }
         }
-        for (index, parameter) in parameters.enumerated() where bound & (1 << index) == 0 {
-            let value = try parameter.defaultValue?(scope)
-                ?? scope.state.undefined(.hint("parameter '\(parameter.name.text)' was not provided"))
-            scope.define(parameter.name, value)
+        if bound != (1 << parameters.count) &- 1 {
+            for index in parameters.indices where bound & (1 << index) == 0 {
+                let value = try parameters[index].defaultValue?.evaluate(scope)
+                    ?? scope.state.undefined(.hint("parameter '\(parameters[index].name.text)' was not provided"))
+                scope.define(parameters[index].name, value)
+            }
         }
         if acceptsCaller { scope.define(.caller, caller ?? scope.state.undefined(.hint("No caller defined"))) }
         if catchesVarargs { scope.define(.varargs, .tuple(Array(positional.dropFirst(parameters.count)))) }
         if catchesKeywords { scope.define(.kwargs, .dictionary(extraKeywords)) }
         return scope
     }
+}
+
+/// A macro parameter and its compiled default.
+struct MacroParameter: Sendable {
+    let name: TemplateName
+    let defaultValue: EvaluatorCell?
 }
