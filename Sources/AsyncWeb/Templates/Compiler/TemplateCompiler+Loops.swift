@@ -7,7 +7,7 @@ extension TemplateCompiler {
             bind: compileBinder(loop.target, exporting: false),
             filter: try loop.filter.map { try compile($0, line: line) },
             body: try compileNested(loop.body),
-            otherwise: try compileNested(loop.otherwise),
+            otherwise: loop.otherwise.isEmpty ? nil : try compileNested(loop.otherwise),
             usesLoopObject: TemplateNameReferences(loop.body).contains("loop") || loop.isRecursive,
             isRecursive: loop.isRecursive,
             autoescape: autoescape
@@ -24,12 +24,14 @@ struct CompiledLoop: Sendable {
     /// The loop's `if`: items for which it is false are skipped before counting.
     let filter: TemplateEvaluator?
     let body: TemplateRenderer
-    let otherwise: TemplateRenderer
+    /// The `else` body, nil when there is none.
+    let otherwise: TemplateRenderer?
     let usesLoopObject: Bool
     let isRecursive: Bool
     let autoescape: Bool
 
     func run(over items: [TemplateValue], depth: Int, in outer: TemplateFrame, into output: inout TemplateOutput) throws {
+        guard !items.isEmpty || otherwise != nil else { return }
         var scope = TemplateFrame.scope(in: outer, capacity: 4)
         var items = items
         if let filter {
@@ -39,7 +41,7 @@ struct CompiledLoop: Sendable {
             }
         }
         guard !items.isEmpty else {
-            try otherwise(&output, TemplateFrame(parent: outer))
+            try otherwise?(&output, TemplateFrame(parent: outer))
             return
         }
         var loopState: TemplateLoopState?
