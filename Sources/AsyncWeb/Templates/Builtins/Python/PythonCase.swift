@@ -151,13 +151,16 @@ enum PythonCase {
     /// final `ς` when it ends a word (Unicode's Final_Sigma context, as Python applies it).
     /// `text` with each byte mapped, when it is all ASCII (the common case,
     /// which needs no Unicode tables); nil otherwise.
+    @inline(__always)
     private static func mappingASCII(_ text: String, _ transform: (UInt8) -> UInt8) -> String? {
         var text = text
         return text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            // Short words (most of what templates lower) are built on the stack
+            // and become a small string, with no allocation at all.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
                 for index in bytes.indices { buffer[index] = transform(bytes[index]) }
-                return bytes.count
+                return String(decoding: buffer, as: UTF8.self)
             }
         }
     }
