@@ -138,3 +138,38 @@ struct AppTemplateTests {
         #expect(error?.templateName == "broken.html" && error?.line == 2)
     }
 }
+
+@Suite("Templates over a live server")
+struct LiveTemplateTests {
+    @Test func concurrentRequestsOnEveryReactorRenderTheSamePage() async throws {
+        let folder = try AppTemplateTests.TemplateFolder([
+            "templates/layout.html": "<ul>{% block items %}{% endblock %}</ul>",
+            "templates/list.html": """
+                {% extends 'layout.html' %}{% from 'macros.html' import item %}\
+                {% block items %}{% for n in range(count) %}{{ item(n, request.args.get('tag', '')) }}{% endfor %}{% endblock %}
+                """,
+            "templates/macros.html": "{% macro item(n, tag) %}<li>{{ n }} {{ tag }}</li>{% endmacro %}",
+        ])
+        let app = App("test", rootPath: folder.root)
+        app.get("/list") { try renderTemplate("list.html", ["count": 50]) }
+        var configuration = ServerConfiguration()
+        configuration.reactorCount = 2
+        let server = try await LiveServer.start(app, configuration: configuration)
+        let expected = "<ul>" + (0..<50).map { "<li>\($0) &lt;x&gt;</li>" }.joined() + "</ul>"
+        // The first requests race to compile the templates; every answer must still be whole.
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    let client = TestClient(server)
+                    var bodies: [String] = []
+                    for _ in 0..<25 { bodies.append(try await client.get("/list?tag=%3Cx%3E").text) }
+                    return bodies
+                }
+            }
+            for try await bodies in group {
+                #expect(bodies.allSatisfy { $0 == expected })
+            }
+        }
+        try await server.stop()
+    }
+}
