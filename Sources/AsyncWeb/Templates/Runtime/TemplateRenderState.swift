@@ -80,6 +80,7 @@ final class TemplateRenderState: @unchecked Sendable {
         switch (value, key) {
         case (.undefined(let undefined), _): throw undefined.error
         case (.dictionary(let members), _):
+            if case .string(let name) = key, let found = Self.member(of: members, named: name) { return found }
             if let found = members[key] { return found }
         case (.list(let elements), _), (.tuple(let elements), _):
             if let index = key.integerValue {
