@@ -40,37 +40,50 @@ extension CFormat {
         return text.withUTF8 { shortest -> String? in
             guard let dot = shortest.firstIndex(of: UInt8(ascii: ".")) else { return nil }
             let fraction = shortest[(dot + 1)...]
-            var digits: [UInt8] = []
-            digits.reserveCapacity(dot + precision + 3)
-            if value.sign == .minus { digits.append(UInt8(ascii: "-")) }
-            let signWidth = digits.count
-            digits.append(contentsOf: shortest[..<dot])
-            if fraction.count <= precision {
-                // S is exact to the precision only if V is too: its ulp is below the last digit.
-                guard magnitude.ulp < pow10(-precision) else { return nil }
+            if fraction.count <= precision, magnitude.ulp >= pow10(-precision) { return nil }
+            // At most a sign, 15 integer digits, a carry, a point and 15 decimals.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits -> String? in
+                var count = 0
+                func append(_ byte: UInt8) {
+                    digits[count] = byte
+                    count += 1
+                }
+                if value.sign == .minus { append(UInt8(ascii: "-")) }
+                let signWidth = count
+                for byte in shortest[..<dot] { append(byte) }
+                if fraction.count <= precision {
+                    // S is exact to the precision (V's ulp is below its last digit): pad it.
+                    if precision > 0 {
+                        append(UInt8(ascii: "."))
+                        for byte in fraction { append(byte) }
+                        for _ in fraction.count..<precision { append(UInt8(ascii: "0")) }
+                    }
+                    return String(decoding: UnsafeBufferPointer(rebasing: digits[..<count]), as: UTF8.self)
+                }
+                let cut = fraction.startIndex + precision
+                let next = fraction[cut]
+                if next == UInt8(ascii: "5"), fraction[(cut + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) { return nil }
                 if precision > 0 {
-                    digits.append(UInt8(ascii: "."))
-                    digits.append(contentsOf: fraction)
-                    digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: precision - fraction.count))
+                    append(UInt8(ascii: "."))
+                    for byte in fraction[..<cut] { append(byte) }
                 }
-                return String(decoding: digits, as: UTF8.self)
-            }
-            let cut = fraction.startIndex + precision
-            let next = fraction[cut]
-            if next == UInt8(ascii: "5"), fraction[(cut + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) { return nil }
-            if precision > 0 {
-                digits.append(UInt8(ascii: "."))
-                digits.append(contentsOf: fraction[..<cut])
-            }
-            if next >= UInt8(ascii: "5") {
-                var index = digits.count - 1
-                while index >= signWidth, digits[index] == UInt8(ascii: "9") || digits[index] == UInt8(ascii: ".") {
-                    if digits[index] == UInt8(ascii: "9") { digits[index] = UInt8(ascii: "0") }
-                    index -= 1
+                if next >= UInt8(ascii: "5") {
+                    var index = count - 1
+                    while index >= signWidth, digits[index] == UInt8(ascii: "9") || digits[index] == UInt8(ascii: ".") {
+                        if digits[index] == UInt8(ascii: "9") { digits[index] = UInt8(ascii: "0") }
+                        index -= 1
+                    }
+                    if index >= signWidth {
+                        digits[index] += 1
+                    } else {
+                        // All nines: shift right by one for the new leading 1.
+                        for position in stride(from: count, to: signWidth, by: -1) { digits[position] = digits[position - 1] }
+                        digits[signWidth] = UInt8(ascii: "1")
+                        count += 1
+                    }
                 }
-                if index >= signWidth { digits[index] += 1 } else { digits.insert(UInt8(ascii: "1"), at: signWidth) }
+                return String(decoding: UnsafeBufferPointer(rebasing: digits[..<count]), as: UTF8.self)
             }
-            return String(decoding: digits, as: UTF8.self)
         }
     }
 
