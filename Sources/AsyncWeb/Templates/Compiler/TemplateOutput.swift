@@ -1,23 +1,25 @@
 /// The bytes a render writes, UTF-8: appending copies bytes and escaping
 /// rewrites them in place, without the bookkeeping of growing a `String`.
 struct TemplateOutput {
-    private(set) var bytes: [UInt8] = []
+    private let buffer: TemplateOutputBuffer
 
     init(reservingCapacity capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        buffer = TemplateOutputBuffer(capacity: max(capacity, 64))
     }
 
     /// The rendered text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: buffer.written, as: UTF8.self) }
+
+    /// The rendered bytes.
+    var bytes: [UInt8] { Array(buffer.written) }
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { buffer.append($0) }
     }
 
     mutating func append(_ utf8: [UInt8]) {
-        // Through a buffer pointer the array is borrowed, not retained and released.
-        utf8.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        utf8.withUnsafeBufferPointer { buffer.append($0) }
     }
 
     /// `{{ value }}` with autoescaping off: the value's `str()`.
@@ -56,11 +58,11 @@ struct TemplateOutput {
                 case 39: entity = "&#39;"
                 default: continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                buffer.append(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                entity.withUTF8Buffer { buffer.append($0) }
                 runStart = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+            buffer.append(UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
 
@@ -68,19 +70,60 @@ struct TemplateOutput {
     private mutating func appendDecimal(_ number: Int) {
         if number < 0 {
             guard number != .min else { return append(String(number)) }
-            bytes.append(UInt8(ascii: "-"))
+            buffer.append(UInt8(ascii: "-"))
         }
         var magnitude = number.magnitude
         // Twenty digits hold any UInt64; the tuple is a buffer on the stack.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
+        withUnsafeMutableBytes(of: &digits) { stack in
+            var position = stack.count
             repeat {
                 position -= 1
-                buffer[position] = UInt8(48 + magnitude % 10)
+                stack[position] = UInt8(48 + magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[position...])
+            buffer.append(UnsafeBufferPointer(rebasing: stack.bindMemory(to: UInt8.self)[position...]))
         }
+    }
+}
+
+/// The growable byte storage behind ``TemplateOutput``: appending is a bounds
+/// check and a `memcpy`, where `Array.append(contentsOf:)` spends longer on
+/// its generic bookkeeping than on copying the few bytes a node prints.
+final class TemplateOutputBuffer {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (start + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let newCapacity = max(capacity * 2, count + extra)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: start, count: count)
+        start.deallocate()
+        start = grown
+        capacity = newCapacity
     }
 }
