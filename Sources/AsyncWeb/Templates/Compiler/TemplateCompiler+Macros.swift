@@ -103,8 +103,23 @@ struct CompiledMacro: Sendable {
                 var scope = try scope(for: arguments, definedIn: frame)
                 try body(&output, scope)
                 TemplateFrame.recycle(&scope)
+            },
+            renderWithOneArgument: { argument, _, output in
+                var scope = try scope(forOne: argument, definedIn: frame)
+                try body(&output, scope)
+                TemplateFrame.recycle(&scope)
             }
         ))
+    }
+
+    /// The scope for a call with one positional argument, the commonest
+    /// call, bound without building an argument list.
+    private func scope(forOne argument: TemplateValue, definedIn definition: TemplateFrame) throws -> TemplateFrame {
+        guard !parameters.isEmpty else { return try scope(for: TemplateCallArguments([argument]), definedIn: definition) }
+        let scope = TemplateFrame.scope(in: definition, capacity: parameters.count + 3)
+        scope.define(parameters[0].name, argument)
+        try complete(scope, bound: 1, extraPositional: [], extraKeywords: [:], caller: nil)
+        return scope
     }
 
     /// The scope a call runs in: the parameters bound to the arguments as
@@ -138,6 +153,18 @@ struct CompiledMacro: Sendable {
                 throw TemplateError(.type, "macro '\(name)' takes no keyword argument '\(keyword)'")
             }
         }
+        try complete(
+            scope, bound: bound, extraPositional: Array(positional.dropFirst(parameters.count)),
+            extraKeywords: extraKeywords, caller: caller)
+        return scope
+    }
+
+    /// Defaults for the parameters no argument bound (`bound` has a bit for
+    /// each that one did), then `caller`, `varargs` and `kwargs` where the body reads them.
+    private func complete(
+        _ scope: TemplateFrame, bound: UInt64, extraPositional: [TemplateValue], extraKeywords: TemplateDictionary,
+        caller: TemplateValue?
+    ) throws {
         if bound != (1 << parameters.count) &- 1 {
             for index in parameters.indices where bound & (1 << index) == 0 {
                 let value = try parameters[index].defaultValue?.evaluate(scope)
@@ -146,9 +173,8 @@ struct CompiledMacro: Sendable {
             }
         }
         if acceptsCaller { scope.define(.caller, caller ?? scope.state.undefined(.hint("No caller defined"))) }
-        if catchesVarargs { scope.define(.varargs, .tuple(Array(positional.dropFirst(parameters.count)))) }
+        if catchesVarargs { scope.define(.varargs, .tuple(extraPositional)) }
         if catchesKeywords { scope.define(.kwargs, .dictionary(extraKeywords)) }
-        return scope
     }
 }
 

@@ -209,12 +209,19 @@ struct TemplateCompiler {
         target: @escaping @Sendable (TemplateFrame) throws -> TemplateValue?, arguments: TemplateArguments,
         expression: TemplateExpression, line: Int
     ) throws -> TemplateRenderer {
+        let single = arguments.positional.count == 1 && arguments.keyword.isEmpty && arguments.variadic == nil
+            && arguments.variadicKeywords == nil ? try compile(arguments.positional[0], line: line) : nil
         let arguments = try compileArguments(arguments, line: line)
         let general = try compile(expression, line: line)
         let autoescape = autoescape
         let templateName = templateName
         return { output, frame in
             do {
+                if let single, case .callable(let callable) = try target(frame), let render = callable.renderWithOneArgument {
+                    let argument = try single(frame)
+                    frame.state.autoescape = autoescape
+                    return try render(argument, frame.state, &output)
+                }
                 if case .callable(let callable) = try target(frame), let render = callable.render {
                     let values = try arguments(frame)
                     frame.state.autoescape = autoescape

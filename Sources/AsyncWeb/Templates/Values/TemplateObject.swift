@@ -43,6 +43,8 @@ public final class TemplateCallable: Sendable {
     /// For macros: writes what the call returns straight into the output,
     /// which is what `{{ macro(…) }}` prints in either escaping mode.
     let render: (@Sendable (TemplateCallArguments, TemplateRenderState, inout TemplateOutput) throws -> Void)?
+    /// `render` for a call with one positional argument, which needs no argument list.
+    let renderWithOneArgument: (@Sendable (TemplateValue, TemplateRenderState, inout TemplateOutput) throws -> Void)?
 
     /// A function of its arguments only.
     public init(name: String, _ body: @escaping @Sendable (TemplateCallArguments) throws -> TemplateValue) {
@@ -50,6 +52,7 @@ public final class TemplateCallable: Sendable {
         self.attributes = [:]
         self.body = { arguments, _ in try body(arguments) }
         self.render = nil
+        self.renderWithOneArgument = nil
     }
 
     /// A function that also sees the render in progress (its autoescape
@@ -57,12 +60,14 @@ public final class TemplateCallable: Sendable {
     init(
         name: String, attributes: [String: TemplateValue] = [:],
         withState body: @escaping @Sendable (TemplateCallArguments, TemplateRenderState) throws -> TemplateValue,
-        render: (@Sendable (TemplateCallArguments, TemplateRenderState, inout TemplateOutput) throws -> Void)? = nil
+        render: (@Sendable (TemplateCallArguments, TemplateRenderState, inout TemplateOutput) throws -> Void)? = nil,
+        renderWithOneArgument: (@Sendable (TemplateValue, TemplateRenderState, inout TemplateOutput) throws -> Void)? = nil
     ) {
         self.name = name
         self.attributes = attributes
         self.body = body
         self.render = render
+        self.renderWithOneArgument = renderWithOneArgument
     }
 
     func call(_ arguments: TemplateCallArguments, state: TemplateRenderState) throws -> TemplateValue {
