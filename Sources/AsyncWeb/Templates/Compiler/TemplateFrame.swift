@@ -83,7 +83,7 @@ final class TemplateFrame: @unchecked Sendable {
             guard let parent = frame.parent else { break }
             frame = parent
         }
-        return frame.context.lookup(name.text) ?? context.state.undefined(.name(name.text))
+        return frame.context.lookup(name) ?? context.state.undefined(.name(name.text))
     }
 
     /// Binds `name` in this scope, shadowing outer ones.

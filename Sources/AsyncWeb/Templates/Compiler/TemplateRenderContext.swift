@@ -16,6 +16,10 @@ final class TemplateRenderContext: @unchecked Sendable {
     var parentTemplate: CompiledTemplate?
     /// Scopes given back by finished loops and macro calls, for the next ones.
     @exclusivity(unchecked) var spareFrames: [TemplateFrame] = []
+    /// Variables and globals already looked up, by interned name: a name
+    /// read in a loop (a macro module, the list being looped over) is
+    /// hashed once per render instead of once per read.
+    @exclusivity(unchecked) private var found: [TemplateValue?] = []
 
     init(state: TemplateRenderState, template: CompiledTemplate, variables: [String: TemplateValue]) {
         self.state = state
@@ -30,7 +34,19 @@ final class TemplateRenderContext: @unchecked Sendable {
         variables = [:]
         blocks = [:]
         spareFrames = []
+        found = []
         parentTemplate = nil
+    }
+
+    /// A context variable, Jinja's `self`, or a global, remembered for the next read.
+    func lookup(_ name: TemplateName) -> TemplateValue? {
+        if name.id < found.count, let value = found[name.id] { return value }
+        guard let value = lookup(name.text) else { return nil }
+        if name.text != "self" {
+            if name.id >= found.count { found.append(contentsOf: repeatElement(nil, count: name.id + 1 - found.count)) }
+            found[name.id] = value
+        }
+        return value
     }
 
     /// A context variable, Jinja's `self`, or a global.
@@ -44,11 +60,21 @@ final class TemplateRenderContext: @unchecked Sendable {
     /// unless the name starts with an underscore (Jinja's private names).
     func export(_ name: String, _ value: TemplateValue) {
         variables[name] = value
+        forgetLookups()
         if !name.hasPrefix("_"), !exportedNames.contains(name) { exportedNames.append(name) }
     }
 
     func update(_ name: String, _ value: TemplateValue) {
-        if variables[name] != nil { variables[name] = value }
+        if variables[name] != nil {
+            variables[name] = value
+            forgetLookups()
+        }
+    }
+
+    /// Drops what ``lookup(_:)`` remembered, after a variable changed (rare:
+    /// top-level assignments, which happen a few times a render).
+    private func forgetLookups() {
+        if !found.isEmpty { found = [] }
     }
 
     /// The exported values, for `import`.
