@@ -117,7 +117,7 @@ struct CompiledMacro: Sendable {
     private func scope(forOne argument: TemplateValue, definedIn definition: TemplateFrame) throws -> TemplateFrame {
         guard !parameters.isEmpty else { return try scope(for: TemplateCallArguments([argument]), definedIn: definition) }
         let scope = TemplateFrame.scope(in: definition, capacity: parameters.count + 3)
-        scope.define(parameters[0].name, argument)
+        scope.defineNew(parameters[0].name, argument)
         try complete(scope, bound: 1, extraPositional: [], extraKeywords: [:], caller: nil)
         return scope
     }
@@ -133,7 +133,7 @@ struct CompiledMacro: Sendable {
         // One bit per parameter (the compiler allows at most 64).
         var bound: UInt64 = 0
         for (index, value) in zip(parameters.indices, positional) {
-            scope.define(parameters[index].name, value)
+            scope.defineNew(parameters[index].name, value)
             bound |= 1 << index
         }
         var extraKeywords = TemplateDictionary()

@@ -147,6 +147,18 @@ struct TemplateCompiler {
         if case .call(let callee, let arguments) = expression, let target = try directCallTarget(callee, line: line) {
             return try compilePrintedCall(target: target, arguments: arguments, expression: expression, line: line)
         }
+        if case .attribute(.name(let base), let attribute) = expression, autoescape {
+            // `{{ row.name }}`, the commonest print of all, in one closure.
+            let base = TemplateName(base)
+            let attribute = TemplateAttributeName(attribute)
+            return { output, frame in
+                do {
+                    try output.appendEscaped(try frame.state.attribute(of: frame.resolve(base), attribute))
+                } catch let error as TemplateError {
+                    throw error.located(in: templateName, line: line)
+                }
+            }
+        }
         let value = try compile(expression, line: line)
         if autoescape {
             return { output, frame in

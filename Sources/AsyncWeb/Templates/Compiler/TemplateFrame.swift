@@ -86,6 +86,12 @@ final class TemplateFrame: @unchecked Sendable {
         return frame.context.lookup(name) ?? context.state.undefined(.name(name.text))
     }
 
+    /// Binds `name` in a scope that does not have it yet (a macro's
+    /// parameters in a fresh scope), skipping the search `define` does.
+    func defineNew(_ name: TemplateName, _ value: TemplateValue) {
+        entries.append((name, value))
+    }
+
     /// Binds `name` in this scope, shadowing outer ones.
     func define(_ name: TemplateName, _ value: TemplateValue) {
         if let index = entries.firstIndex(where: { $0.name.id == name.id }) {
