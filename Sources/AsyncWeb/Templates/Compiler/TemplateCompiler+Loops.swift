@@ -48,7 +48,7 @@ struct CompiledLoop: Sendable {
         if usesLoopObject {
             let state = TemplateLoopState(
                 items: items, depth: depth, recursion: isRecursive ? recursion(depth: depth, outer: outer) : nil,
-                undefinedIsStrict: outer.state.environment.configuration.strictUndefined
+                undefinedIsStrict: outer.state.environment.strictUndefined
             )
             scope.define(.loop, .object(state))
             loopState = state

@@ -44,6 +44,9 @@ public final class TemplateEnvironment: Sendable {
 
     public let loader: (any TemplateLoader)?
     public let configuration: Configuration
+    /// `configuration.strictUndefined`, read where undefined values are made
+    /// without copying the whole configuration.
+    let strictUndefined: Bool
     let filters: [String: TemplateFilterFunction]
     let tests: [String: TemplateTestFunction]
     /// Jinja's globals (`range`, `dict`, …) under the configured ones.
@@ -54,6 +57,7 @@ public final class TemplateEnvironment: Sendable {
     public init(loader: (any TemplateLoader)? = nil, configuration: Configuration = Configuration()) {
         self.loader = loader
         self.configuration = configuration
+        strictUndefined = configuration.strictUndefined
         var filters = TemplateFilters.builtins
         for (name, filter) in configuration.filters {
             filters[name] = { value, arguments, _ in try filter(value, arguments) }

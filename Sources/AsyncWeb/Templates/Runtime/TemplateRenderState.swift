@@ -35,7 +35,7 @@ final class TemplateRenderState: @unchecked Sendable {
 
     /// An undefined value of the environment's kind (plain or strict).
     func undefined(_ origin: TemplateUndefined.Origin) -> TemplateValue {
-        .undefined(TemplateUndefined(origin, isStrict: environment.configuration.strictUndefined))
+        .undefined(TemplateUndefined(origin, isStrict: environment.strictUndefined))
     }
 
     /// `value.name` as Jinja reads it: the attribute (or method) first, then
