@@ -43,6 +43,8 @@ extension TemplateCompiler {
             throw failure(.syntax, "a slice is only allowed inside brackets", line: line)
         case .call(let callee, let arguments):
             return try compileCall(callee, arguments, line: line)
+        case .filter(.string(let format), let filter) where filter.name == "format":
+            return try compileFormat(format, filter, line: line)
         case .filter(let value, let filter):
             return try compileFilter(filter, on: try compile(value, line: line), line: line)
         case .test(let value, let name, let arguments):
@@ -75,6 +77,28 @@ extension TemplateCompiler {
                 // Jinja uses the plain Undefined here even when the environment is strict.
                 return try otherwise?(frame) ?? .undefined(TemplateUndefined(.hint(missingElse), isStrict: false))
             }
+        }
+    }
+
+    /// `"%.2f"|format(price)`: the format is known when compiling, so a
+    /// number is formatted directly; anything else goes to the filter.
+    private func compileFormat(_ format: String, _ filter: TemplateFilterCall, line: Int) throws -> TemplateEvaluator {
+        let arguments = filter.arguments
+        guard environment.configuration.filters["format"] == nil, let function = environment.filters["format"],
+            let precision = PythonPercentFormat.fixedPointPrecision(format), arguments.positional.count == 1,
+            arguments.keyword.isEmpty, arguments.variadic == nil, arguments.variadicKeywords == nil
+        else {
+            return try compileFilter(filter, on: constant(.string(format)), line: line)
+        }
+        let argument = try compile(arguments.positional[0], line: line)
+        let autoescape = autoescape
+        return { frame in
+            let value = try argument(frame)
+            if let number = value.numericValue, let text = CFormat.fixed(number, precision: precision) {
+                return .string(text)
+            }
+            frame.state.autoescape = autoescape
+            return try function(.string(format), TemplateCallArguments([value]), frame.state)
         }
     }
 

@@ -107,7 +107,12 @@ final class TemplateOutputBuffer {
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (start + count).update(from: source, count: bytes.count)
+        if bytes.count <= 16 {
+            // Most pieces are a few bytes; a loop beats calling memmove for them.
+            for offset in 0..<bytes.count { start[count + offset] = source[offset] }
+        } else {
+            (start + count).update(from: source, count: bytes.count)
+        }
         count += bytes.count
     }
 

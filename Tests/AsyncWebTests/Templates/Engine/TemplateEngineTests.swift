@@ -112,6 +112,14 @@ struct TemplateEngineTests {
         #expect(try environment.render("p.txt") == "ASYNCWEB True")
     }
 
+    @Test func formatWithALiteralFixedPointFormatMatchesPython() throws {
+        // `"%.Nf"|format(x)` is compiled to a direct formatting of numbers; the rest falls back to the filter.
+        #expect(try render(#"{{ "%.2f"|format(2.675) }} {{ "%.0f"|format(0.5) }} {{ "%.1f"|format(true) }} {{ "%.3f"|format(12) }}"#)
+            == "2.67 0 1.0 12.000")
+        let error = #expect(throws: TemplateError.self) { try render(#"{{ "%.2f"|format("a") }}"#) }
+        #expect(error?.kind == .type && error?.message == "must be real number, not str")
+    }
+
     @Test func fixedPointFormattingMatchesPrintf() {
         // `%.Nf` skips printf when the shortest digits settle the rounding; check it never differs.
         var generator = SystemRandomNumberGenerator()

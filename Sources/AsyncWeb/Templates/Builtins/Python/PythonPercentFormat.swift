@@ -22,10 +22,7 @@ enum PythonPercentFormat {
     /// `"%.2f" % number`, the form prices take, without parsing the format
     /// into a conversion spec; nil for anything else.
     private static func fixedPoint(_ format: String, _ arguments: TemplateValue) -> String? {
-        let utf8 = format.utf8
-        guard utf8.count == 4, utf8.first == UInt8(ascii: "%"), utf8.last == UInt8(ascii: "f") else { return nil }
-        let middle = utf8.dropFirst().dropLast()
-        guard middle.first == UInt8(ascii: "."), let digit = middle.last, digit &- 48 < 10 else { return nil }
+        guard let precision = fixedPointPrecision(format) else { return nil }
         let number: Double
         switch arguments {
         case .tuple(let elements) where elements.count == 1:
@@ -35,7 +32,16 @@ enum PythonPercentFormat {
         case .int(let value): number = Double(value)
         default: return nil
         }
-        return CFormat.fixed(number, precision: Int(digit &- 48))
+        return CFormat.fixed(number, precision: precision)
+    }
+
+    /// The precision of a format that is exactly `%.Nf` (one digit), nil for any other.
+    static func fixedPointPrecision(_ format: String) -> Int? {
+        let utf8 = format.utf8
+        guard utf8.count == 4, utf8.first == UInt8(ascii: "%"), utf8.last == UInt8(ascii: "f") else { return nil }
+        let middle = utf8.dropFirst().dropLast()
+        guard middle.first == UInt8(ascii: "."), let digit = middle.last, digit &- 48 < 10 else { return nil }
+        return Int(digit &- 48)
     }
 
     /// One pass over a format string, consuming arguments as conversions ask for them.
