@@ -1,5 +1,9 @@
 /// The bytes a render writes, UTF-8: appending copies bytes and escaping
 /// rewrites them in place, without the bookkeeping of growing a `String`.
+///
+/// Each piece of a render (the page, a macro's result, a block rendered as a
+/// value) makes its own output and passes it `inout`; copies of one would
+/// share its bytes, which nothing here does.
 struct TemplateOutput {
     private let buffer: TemplateOutputBuffer
 
