@@ -47,6 +47,7 @@ let package = Package(
             name: "AsyncWeb",
             dependencies: [
                 "IOUring",
+                "COpenSSL",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,65 @@
+/// itsdangerous' `TimestampSigner` as Flask's `SecureCookieSessionInterface`
+/// sets it up: salt `cookie-session`, the key derived by HMAC, SHA-1, `.`
+/// between the parts. A value signed by Flask with the same secret key
+/// verifies here, and the other way round.
+///
+/// ```swift
+/// let signer = SessionSigner(secretKeys: ["test-secret"])
+/// signer.sign("eyJuIjoxLCJ1c2VyIjoiYWxpY2UifQ", timestamp: 1_700_000_000)
+/// // "eyJuIjoxLCJ1c2VyIjoiYWxpY2UifQ.ZVPxAA.Wi7ReJ20yYF2hKOPodlJGwbn1nE"
+/// ```
+struct SessionSigner: Sendable {
+    /// What a signed value carried, once its signature checked out.
+    struct Verified: Equatable {
+        var payload: String
+        /// Seconds since 1970 when it was signed.
+        var timestamp: Int
+    }
+
+    /// Derived keys, newest first: `SECRET_KEY`, then `SECRET_KEY_FALLBACKS`.
+    /// Signing uses the first; verifying accepts any.
+    private let keys: [[UInt8]]
+
+    init(secretKeys: [String], salt: String = "cookie-session") {
+        keys = secretKeys.map { HMACSHA1.authenticate(Array(salt.utf8), key: Array($0.utf8)) }
+    }
+
+    /// `payload.timestamp.signature`.
+    func sign(_ payload: String, timestamp: Int) -> String {
+        let value = payload + "." + URLSafeBase64.encode(Self.bigEndianBytes(timestamp))
+        return value + "." + URLSafeBase64.encode(HMACSHA1.authenticate(Array(value.utf8), key: keys[0]))
+    }
+
+    /// The payload and time of a signed value, or nil when the signature does
+    /// not match any key, or the value is older than `maxAge` seconds or
+    /// dated in the future (itsdangerous refuses both).
+    func verify(_ signed: String, maxAge: Int?, now: Int) -> Verified? {
+        guard let lastDot = signed.lastIndex(of: "."),
+            let signature = URLSafeBase64.decode(signed[signed.index(after: lastDot)...])
+        else { return nil }
+        let value = signed[..<lastDot]
+        let message = Array(value.utf8)
+        guard keys.contains(where: { HMACSHA1.isEqual(HMACSHA1.authenticate(message, key: $0), signature) }) else {
+            return nil
+        }
+        guard let timeDot = value.lastIndex(of: "."),
+            let timeBytes = URLSafeBase64.decode(value[value.index(after: timeDot)...]), timeBytes.count <= 8
+        else { return nil }
+        let timestamp = timeBytes.reduce(0) { $0 << 8 | Int($1) }
+        let age = now - timestamp
+        if age < 0 { return nil }
+        if let maxAge, age > maxAge { return nil }
+        return Verified(payload: String(value[..<timeDot]), timestamp: timestamp)
+    }
+
+    /// itsdangerous' `int_to_bytes`: big-endian, no leading zero bytes.
+    private static func bigEndianBytes(_ number: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var rest = UInt64(max(number, 0))
+        while rest > 0 {
+            bytes.insert(UInt8(rest & 0xFF), at: 0)
+            rest >>= 8
+        }
+        return bytes
+    }
+}
