@@ -3,7 +3,7 @@
 #   make test   runs the whole test suite
 # Both first install the Debian packages the build needs, when they are missing.
 
-SYSTEM_PACKAGES := liburing-dev libssl-dev pkg-config
+SYSTEM_PACKAGES := liburing-dev libssl-dev zlib1g-dev pkg-config
 
 .PHONY: run test bench system-packages
 

@@ -1,0 +1,2 @@
+// zlib for AsyncWeb: session cookies are zlib-compressed when that is shorter, as itsdangerous does.
+#include <zlib.h>
