@@ -229,15 +229,17 @@ struct TemplateCompiler {
         let templateName = templateName
         return { output, frame in
             do {
-                if let single, case .callable(let callable) = try target(frame), let render = callable.renderWithOneArgument {
-                    let argument = try single(frame)
-                    frame.state.autoescape = autoescape
-                    return try render(argument, frame.state, &output)
-                }
-                if case .callable(let callable) = try target(frame), let render = callable.render {
-                    let values = try arguments(frame)
-                    frame.state.autoescape = autoescape
-                    return try render(values, frame.state, &output)
+                if case .callable(let callable) = try target(frame) {
+                    if let single, let render = callable.renderWithOneArgument {
+                        let argument = try single(frame)
+                        frame.state.autoescape = autoescape
+                        return try render(argument, frame.state, &output)
+                    }
+                    if let render = callable.render {
+                        let values = try arguments(frame)
+                        frame.state.autoescape = autoescape
+                        return try render(values, frame.state, &output)
+                    }
                 }
                 let value = try general(frame)
                 if autoescape { try output.appendEscaped(value) } else { try output.appendText(value) }

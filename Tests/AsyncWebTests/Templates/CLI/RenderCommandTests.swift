@@ -19,20 +19,10 @@ struct RenderCommandTests {
         try #require(
             FileManager.default.isExecutableFile(atPath: Self.executable.path),
             "build the asyncweb executable first: swift build --build-tests")
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let finished = try Subprocess.run(Self.executable, arguments)
         return Run(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self))
+            status: finished.status, output: String(decoding: finished.output, as: UTF8.self),
+            errors: String(decoding: finished.errors, as: UTF8.self))
     }
 
     private func folder(_ files: [String: String]) throws -> String {
