@@ -1,6 +1,5 @@
 // The Flask Quickstart, translated: every example of the Quickstart at the paths of the
-// Flask oracle app (shared/oracle/flask_quickstart.py), answering as it does. Sessions
-// and flashing arrive with their own issue.
+// Flask oracle app (shared/oracle/flask_quickstart.py), answering as it does.
 public import AsyncWeb
 import Foundation
 
@@ -8,6 +7,8 @@ import Foundation
 /// templates in `Examples/Quickstart/templates`.
 public func makeQuickstartApp() -> App {
     let app = App("quickstart", rootPath: quickstartRoot())
+    // The oracle's key: a session cookie from either app is valid in the other.
+    app.secretKey = "quickstart-parity-secret"
     // A Minimal Application
     app.get("/", name: "hello_world") { "<p>Hello, World!</p>" }
 
@@ -42,9 +43,8 @@ public func makeQuickstartApp() -> App {
     // HTTP Methods
     app.route("/login", methods: [.get, .post], name: "login") { request in
         if request.method == .post {
-            _ = try await request.form().require("username")
-            // Storing the name in the session comes with the sessions issue.
-            return redirect(to: "/session")
+            session["username"] = .string(try await request.form().require("username"))
+            return redirect(to: try url(for: "session_index"))
         }
         let form = "\n        <form method=\"post\">\n            <p><input type=text name=username>\n"
             + "            <p><input type=submit value=Login>\n        </form>\n    "
@@ -119,6 +119,27 @@ public func makeQuickstartApp() -> App {
         ["username": "alice", "theme": "dark", "image": try url(for: "static", ["filename": "alice.png"])]
     }
     app.get("/users", name: "users_api") { [User(id: 1, name: "alice"), User(id: 2, name: "bob")] }
+
+    // Sessions
+    app.get("/session", name: "session_index") {
+        if session.contains("username") { return "Logged in as \(session["username"]?.string ?? "")" }
+        return "You are not logged in"
+    }
+    app.get("/logout", name: "logout") {
+        session.pop("username")
+        return redirect(to: try url(for: "session_index"))
+    }
+
+    // Message Flashing
+    app.get("/flash", name: "flash_set") {
+        flash("You were successfully logged in")
+        flash("Second message", category: "warning")
+        return redirect(to: try url(for: "flash_show"))
+    }
+    app.get("/flash-show", name: "flash_show") {
+        let messages = getFlashedMessages(withCategories: true).map { "\($0.category ?? ""):\($0.message)" }
+        return messages.isEmpty ? "no messages" : messages.joined(separator: "|")
+    }
 
     // Logging
     app.get("/log", name: "log") {

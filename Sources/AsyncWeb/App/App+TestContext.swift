@@ -1,6 +1,6 @@
 extension App {
     /// Runs `body` with a request context bound, as if `body` handled a request for `target`
-    /// (Flask's `app.test_request_context()`): ``request``, ``g`` and ``currentApp`` work in
+    /// (Flask's `app.test_request_context()`): ``request``, ``g``, ``session`` and ``currentApp`` work in
     /// it, and so does URL building.
     ///
     /// ```swift
@@ -13,7 +13,8 @@ extension App {
         _ operation: () async throws -> Value
     ) async throws -> Value {
         let request = try Request(method: method, target: target, headers: headers, body: body)
-        let context = RequestContext(app: self, request: request, g: RequestGlobals())
+        let context = RequestContext(
+            app: self, request: request, g: RequestGlobals(), session: Session(store: pipeline.sessions, request: request))
         return try await RequestContext.$current.withValue(context) { try await operation() }
     }
 }

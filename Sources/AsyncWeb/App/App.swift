@@ -36,6 +36,13 @@ public final class App: HTTPResponder, Sendable {
         set { config.debug = newValue }
     }
 
+    /// `SECRET_KEY`, as Flask's `app.secret_key`: what signs the session cookie.
+    /// Rotate it by moving the old key to `SECRET_KEY_FALLBACKS`.
+    public var secretKey: String? {
+        get { config.secretKey }
+        set { config["SECRET_KEY"] = newValue.map(ConfigValue.string) ?? ConfigValue.none }
+    }
+
     /// The folder the app's relative paths start from (Flask's `root_path`).
     public let rootPath: String
     /// The folder served at ``staticURLPath`` as the `static` endpoint, if any.

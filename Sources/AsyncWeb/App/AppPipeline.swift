@@ -1,12 +1,15 @@
 internal import Logging
 
 /// An app's frozen setup and the path every request takes through it: bind the context,
-/// run the before hooks, dispatch, handle errors, run the after and teardown hooks.
+/// run the before hooks, dispatch, handle errors, run the after hooks, save the session,
+/// run the teardown hooks.
 final class AppPipeline: Sendable {
     private unowned let app: App
     let setup: AppSetup
     /// The templates of the app and its blueprints, compiled on first use.
     let templates: TemplateEnvironment
+    /// The signed-cookie sessions; nil without a `SECRET_KEY`.
+    let sessions: CookieSessionStore?
 
     /// The app wrapped in its middleware, outermost (last wrapped) first.
     private let entry: Middleware.Next
@@ -15,12 +18,14 @@ final class AppPipeline: Sendable {
         self.app = app
         self.setup = setup
         templates = setup.templates.environment(for: app, config: setup.config)
+        sessions = CookieSessionStore(config: setup.config)
         var next: Middleware.Next = { [unowned app] request in
             let pipeline = app.pipeline
             let (routed, failure) = pipeline.setup.routes.route(request)
-            let context = RequestContext(app: app, request: routed, g: RequestGlobals())
+            let session = Session(store: pipeline.sessions, request: routed)
+            let context = RequestContext(app: app, request: routed, g: RequestGlobals(), session: session)
             return await RequestContext.$current.withValue(context) {
-                await pipeline.handle(routed, routingFailure: failure)
+                await pipeline.handle(routed, session: session, routingFailure: failure)
             }
         }
         for middleware in setup.middleware {
@@ -34,11 +39,12 @@ final class AppPipeline: Sendable {
         try await entry(request)
     }
 
-    fileprivate func handle(_ request: Request, routingFailure: RoutingError?) async -> Response {
+    fileprivate func handle(_ request: Request, session: Session, routingFailure: RoutingError?) async -> Response {
         var failure: (any Error)?
         var response: Response
         do {
             response = try await preprocessAndDispatch(request, routingFailure: routingFailure)
+            try session.checkWritesWereAllowed()
         } catch {
             failure = error
             response = await self.response(for: error, request: request)
@@ -51,6 +57,7 @@ final class AppPipeline: Sendable {
                 response = await self.response(for: error, request: request)
             }
         }
+        sessions?.save(session, to: &response)
         for hook in setup.teardownRequest.reversed() {
             await hook(failure)
         }

@@ -1,13 +1,14 @@
-/// What is bound while a request is handled: the app, the request and `g`.
+/// What is bound while a request is handled: the app, the request, `g` and the session.
 ///
 /// The server binds it with `TaskLocal` for the life of each request, so everything the
-/// handler awaits sees it, child tasks included. Read it through ``request``, ``g`` and
-/// ``currentApp``; bind one yourself (in tests, or to build URLs outside a request) with
+/// handler awaits sees it, child tasks included. Read it through ``request``, ``g``,
+/// ``session`` and ``currentApp``; bind one yourself (in tests, or to build URLs outside a request) with
 /// ``App/testRequestContext(_:method:headers:body:_:)``.
 public struct RequestContext: Sendable {
     public let app: App
     public let request: Request
     public let g: RequestGlobals
+    public let session: Session
 
     @TaskLocal static var current: RequestContext?
 

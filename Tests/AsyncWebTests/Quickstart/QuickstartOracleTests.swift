@@ -15,13 +15,22 @@ struct QuickstartOracleTests {
         var headers: [String: String] = [:]
         var form: [String: String]? = nil
         var upload: String? = nil
+        /// A session (a Python literal) that Flask signs into a `session` cookie for this
+        /// request; we send the very same cookie, so Flask-minted cookies are read here too.
+        var session: String? = nil
     }
 
     struct Answer: Codable, Equatable, CustomStringConvertible {
         var status: Int
         var headers: [String: String]
         var body: String
+        /// The session cookie Flask minted for the exchange, not compared.
+        var minted: String? = nil
         var description: String { "\(status) \(headers) \(body.debugDescription)" }
+
+        static func == (lhs: Answer, rhs: Answer) -> Bool {
+            lhs.status == rhs.status && lhs.headers == rhs.headers && lhs.body == rhs.body
+        }
     }
 
     static let exchanges: [Exchange] = [
@@ -78,12 +87,40 @@ struct QuickstartOracleTests {
         Exchange(method: "GET", target: "/me"),
         Exchange(method: "GET", target: "/users"),
         Exchange(method: "GET", target: "/log"),
+        Exchange(method: "GET", target: "/session"),
+        Exchange(method: "POST", target: "/login", form: ["username": "alice"]),
+        Exchange(method: "GET", target: "/session", session: #"{"username": "alice"}"#),
+        Exchange(method: "GET", target: "/session", session: #"{"username": "<b>Zoë 🙂</b>", "n": (1, 2.5, None)}"#),
+        Exchange(method: "GET", target: "/session", session: #"{"username": "alice", "_permanent": True}"#),
+        Exchange(method: "GET", target: "/session", headers: ["Cookie": "session=eyJ1c2VybmFtZSI6ImFsaWNlIn0.ZVPxAA.forged"]),
+        Exchange(method: "GET", target: "/logout", session: #"{"username": "alice"}"#),
+        Exchange(method: "GET", target: "/logout", session: #"{"username": "alice", "theme": "dark"}"#),
+        Exchange(method: "GET", target: "/logout"),
+        Exchange(method: "GET", target: "/flash"),
+        Exchange(method: "GET", target: "/flash", session: #"{"_flashes": [("error", "Earlier")]}"#),
+        Exchange(
+            method: "GET", target: "/flash-show",
+            session: #"{"_flashes": [("message", "You were successfully logged in"), ("warning", "Second message")]}"#),
+        Exchange(method: "GET", target: "/flash-show", session: #"{"_flashes": [("message", "x" * 3000)], "username": "alice"}"#),
+        Exchange(method: "GET", target: "/flash-show"),
         Exchange(method: "GET", target: "/static/style.css"),
         Exchange(method: "GET", target: "/static/../flask_quickstart.py"),
     ]
 
     /// Headers compared; Allow as a set, because Flask's order follows Python's set iteration.
-    static let comparedHeaders = ["Content-Type", "Location", "Allow", "Set-Cookie", "X-Something", "X-Tuple", "Content-Disposition", "Cache-Control"]
+    static let comparedHeaders = [
+        "Content-Type", "Location", "Allow", "Set-Cookie", "X-Something", "X-Tuple", "Content-Disposition", "Cache-Control", "Vary",
+    ]
+
+    /// A session cookie's signature and timestamp, and a permanent cookie's expiry, depend on
+    /// the second it was made: compare the signed payload and the attributes.
+    static func comparable(setCookie: String) -> String {
+        var parts = setCookie.components(separatedBy: "; ")
+        if parts[0].hasPrefix("session="), !parts[0].hasSuffix("=") {
+            parts[0] = parts[0].components(separatedBy: ".").dropLast(2).joined(separator: ".") + ".<timestamp>.<signature>"
+        }
+        return parts.map { $0.hasPrefix("Expires=") && !$0.contains("1970") ? "Expires=<in 31 days>" : $0 }.joined(separator: "; ")
+    }
 
     static let uploadBytes = "hello, upload"
 
@@ -96,10 +133,16 @@ struct QuickstartOracleTests {
             import flask_quickstart
             app = flask_quickstart.app
             app.logger.disabled = True
-            client = app.test_client()
             out = []
+            serializer = app.session_interface.get_signing_serializer(app)
             for exchange in json.loads(sys.argv[2]):
+                # A client per exchange: no cookie carries over from one to the next.
+                client = app.test_client()
                 headers = dict(exchange.get("headers") or {})
+                minted = None
+                if exchange.get("session"):
+                    minted = serializer.dumps(eval(exchange["session"]))
+                    headers["Cookie"] = "session=" + minted
                 # Werkzeug's client sends its own jar in place of a Cookie header: use the jar.
                 cookies = [part.split("=", 1) for part in headers.pop("Cookie", "").split("; ") if part]
                 for name, value in cookies:
@@ -110,14 +153,12 @@ struct QuickstartOracleTests {
                 if exchange.get("upload"):
                     kwargs["data"] = {"the_file": (io.BytesIO(sys.argv[3].encode()), exchange["upload"])}
                 r = client.open(exchange["target"], method=exchange["method"], **kwargs)
-                for name, _ in cookies:
-                    client.delete_cookie(name)
                 headers = {}
                 for name in json.loads(sys.argv[4]):
                     values = r.headers.getlist(name)
                     if values:
                         headers[name] = ", ".join(sorted(v.strip() for v in ",".join(values).split(","))) if name == "Allow" else values[0]
-                out.append({"status": r.status_code, "headers": headers, "body": r.get_data(as_text=True)})
+                out.append({"status": r.status_code, "headers": headers, "body": r.get_data(as_text=True), "minted": minted})
             print(json.dumps(out))
             """
         let encoder = JSONEncoder()
@@ -135,9 +176,10 @@ struct QuickstartOracleTests {
         let expected = try Self.flaskAnswers()
         let app = makeQuickstartApp()
         let server = transport == .liveServer ? try await LiveServer.start(app) : nil
-        let client = server.map { TestClient($0) } ?? TestClient(app)
         var checked = 0
         for (exchange, flask) in zip(Self.exchanges, expected) {
+            // A client per exchange, as on Flask's side: no cookie carries over.
+            let client = server.map { TestClient($0) } ?? TestClient(app)
             let method = HTTPMethod(rawValue: exchange.method)
             let response: TestResponse
             if let form = exchange.form {
@@ -151,6 +193,7 @@ struct QuickstartOracleTests {
             } else {
                 var headers = HTTPHeaders()
                 for (name, value) in exchange.headers { headers[name] = value }
+                if let minted = flask.minted { headers["Cookie"] = "session=" + minted }
                 response = try await client.request(method, exchange.target, headers: headers)
             }
             var headers: [String: String] = [:]
@@ -161,8 +204,11 @@ struct QuickstartOracleTests {
                     ? values.joined(separator: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.sorted().joined(separator: ", ")
                     : first
             }
+            var flask = flask
+            flask.headers["Set-Cookie"] = flask.headers["Set-Cookie"].map(Self.comparable(setCookie:))
+            headers["Set-Cookie"] = headers["Set-Cookie"].map(Self.comparable(setCookie:))
             let ours = Answer(status: response.status.code, headers: headers, body: response.text)
-            #expect(ours == flask, "\(exchange.method) \(exchange.target)")
+            #expect(ours == flask, "\(exchange.method) \(exchange.target) \(exchange.session ?? "")")
             checked += 1
         }
         #expect(checked == Self.exchanges.count)

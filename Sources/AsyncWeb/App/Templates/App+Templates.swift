@@ -64,6 +64,7 @@ extension App {
         if let current = RequestContext.current, current.app === self {
             variables["request"] = .object(RequestTemplateObject(current.request))
             variables["g"] = .object(RequestGlobalsTemplateObject(current.g))
+            variables["session"] = .object(SessionTemplateObject(current.session))
         }
         for processor in pipeline.setup.templates.contextProcessors {
             variables.merge(processor()) { _, processed in processed }

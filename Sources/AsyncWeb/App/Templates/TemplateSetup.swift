@@ -9,14 +9,15 @@ struct TemplateSetup: Sendable {
 
     /// The environment Flask's `create_jinja_environment` would make: the
     /// app's folder then each blueprint's, autoescaping by file name,
-    /// reloading changed files in debug mode, and `url_for` and `config`
-    /// among the globals.
+    /// reloading changed files in debug mode, and `url_for`, `config` and
+    /// `get_flashed_messages` among the globals.
     func environment(for app: App, config: Config) -> TemplateEnvironment {
         var configuration = TemplateEnvironment.Configuration()
         configuration.autoReload = config["TEMPLATES_AUTO_RELOAD"]?.bool ?? config.debug
         configuration.globals = globals
         configuration.globals["url_for"] = TemplateValue.urlFor(app)
         configuration.globals["config"] = TemplateValue(config)
+        configuration.globals["get_flashed_messages"] = TemplateValue.getFlashedMessages
         configuration.filters = filters
         configuration.tests = tests
         let folders = (app.templateFolder.map { [$0] } ?? []) + blueprintFolders
@@ -42,6 +43,21 @@ extension TemplateValue {
         case .list(let elements): self = .list(elements.map(TemplateValue.init))
         }
     }
+
+    /// `get_flashed_messages(with_categories=False, category_filter=())`:
+    /// messages, or `(category, message)` tuples; Markup stays Markup.
+    static let getFlashedMessages = TemplateValue.callable(TemplateCallable(name: "get_flashed_messages") { arguments in
+        guard RequestContext.current != nil else {
+            throw TemplateError(.runtime, "Working outside of request context: get_flashed_messages() needs a request.")
+        }
+        let bound = try arguments.bind("get_flashed_messages", ["with_categories", "category_filter"])
+        let withCategories = try bound[0]?.truth() ?? false
+        let filter = try bound[1].map { try $0.elements().map { try $0.text() } } ?? []
+        return .list(Flashes.current(filter).map { flash in
+            let message = TemplateValue(flash.message)
+            return withCategories ? .tuple([.string(flash.category), message]) : message
+        })
+    })
 
     /// `url_for(endpoint, **values)` in templates, with Flask's `_external`,
     /// `_anchor` and `_method` keywords; for the current request when there

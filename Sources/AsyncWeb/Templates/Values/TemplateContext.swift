@@ -32,8 +32,8 @@ public struct TemplateContext: ExpressibleByDictionaryLiteral {
     public init(json text: String) throws {
         let value: TemplateValue
         do {
-            value = try TemplateJSONReader.parse(text)
-        } catch let error as TemplateJSONReader.Malformed {
+            value = TemplateValue(try JSONReader.parse(text))
+        } catch {
             throw TemplateError(.value, error.description)
         }
         guard case .dictionary(let members) = value else {

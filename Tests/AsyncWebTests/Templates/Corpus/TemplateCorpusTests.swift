@@ -54,7 +54,7 @@ enum TemplateCorpus {
         guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
             .appendingPathComponent("templates/cases.json"),
             let text = try? String(contentsOf: url, encoding: .utf8),
-            case .dictionary(let root) = try? TemplateJSONReader.parse(text).withMarkupMarkers,
+            case .dictionary(let root) = try? TemplateValue(JSONReader.parse(text)).withMarkupMarkers,
             case .list(let entries) = root["cases"]
         else { return [:] }
         var cases: [String: Case] = [:]
