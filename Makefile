@@ -1,20 +1,30 @@
 # The two commands of the README, and the load benchmark.
 #   make run    serves the example app on http://127.0.0.1:5000
 #   make test   runs the whole test suite
-# Both first install the Debian packages the build needs, when they are missing.
+# Both first install the Debian packages the build needs, when they are missing;
+# `make test` also installs what the oracle and browser tests need.
 
 SYSTEM_PACKAGES := liburing-dev libssl-dev zlib1g-dev pkg-config
+# A browser only for the tests (Tests/Browser), so `make run` does not pull one in.
+TEST_SYSTEM_PACKAGES := chromium chromium-driver
+# Python modules to import, as MODULE or MODULE=PIP_NAME where the names differ.
+TEST_PYTHON_PACKAGES := flask selenium
 
-.PHONY: run test bench system-packages
+.PHONY: run test bench system-packages test-packages
 
 system-packages:
 	@scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
 
-run: system-packages
-	swift build -c release --product Hello
-	"$$(swift build -c release --show-bin-path)/Hello" --host 127.0.0.1 --port 5000
+test-packages:
+	@scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
+	@scripts/install-python-packages.sh $(TEST_PYTHON_PACKAGES)
 
-test: system-packages
+# The Quickstart twin: every example of Flask's Quickstart (Examples/Hello is the minimal app).
+run: system-packages
+	swift build -c release --product Quickstart
+	"$$(swift build -c release --show-bin-path)/Quickstart" --host 127.0.0.1 --port 5000
+
+test: system-packages test-packages
 	swift build --build-tests
 	swift test --skip-build
 

@@ -1,0 +1,56 @@
+import AsyncWebTesting
+import Foundation
+import QuickstartApp
+import Testing
+
+/// The Quickstart app in a real browser: `Tests/Browser/quickstart_browser.py` drives
+/// headless Chromium through Selenium against a live server, filling in forms as a user
+/// would, and saves a screenshot of a rendered template.
+@Suite("Quickstart in a browser")
+struct QuickstartBrowserTests {
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Browser/
+        .deletingLastPathComponent()  // AsyncWebTests/
+        .deletingLastPathComponent()  // Tests/
+        .appendingPathComponent("Browser/quickstart_browser.py")
+
+    /// The script's exit status when selenium, chromium or chromedriver is absent.
+    static let missingDependencies: Int32 = 3
+
+    @Test func formsLoginFlashUploadAndRenderingWorkInHeadlessChromium() async throws {
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("asyncweb-quickstart-browser.png")
+        try? FileManager.default.removeItem(at: screenshot)
+        let server = try await LiveServer.start(makeQuickstartApp())
+        let finished: Subprocess.Finished
+        do {
+            finished = try await Self.onThreadOfItsOwn {
+                try Subprocess.run(
+                    URL(fileURLWithPath: "/usr/bin/env"),
+                    ["python3", Self.script.path, "http://127.0.0.1:\(server.port)", screenshot.path])
+            }
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+
+        let printed = String(decoding: finished.output, as: UTF8.self) + String(decoding: finished.errors, as: UTF8.self)
+        if finished.status == Self.missingDependencies {
+            Issue.record("The browser test cannot run (`make test` installs what it needs):\n\(printed)")
+            return
+        }
+        #expect(finished.status == 0, "quickstart_browser.py exited with \(finished.status):\n\(printed)")
+        if let image = FileManager.default.contents(atPath: screenshot.path) {
+            print("Screenshot of /hello-tpl/Browser: \(screenshot.path)")
+            Attachment.record(image, named: "quickstart-browser.png")
+        }
+    }
+
+    /// Runs `body` on a thread of its own: the browser takes seconds, and blocking one of
+    /// the few cooperative threads that long would stall the tests running beside it.
+    static func onThreadOfItsOwn<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+}
