@@ -99,7 +99,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AsyncWebTests",
-            dependencies: ["AsyncWeb", "AsyncWebTesting", "IOUring", "QuickstartApp"],
+            dependencies: [
+                "AsyncWeb", "AsyncWebTesting", "IOUring", "QuickstartApp",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -17,7 +17,7 @@ public final class App: HTTPResponder, Sendable {
 
     /// The app's name, shown when it starts (Flask's import name). Defaults to the executable's name.
     public let name: String
-    /// Flask's `app.logger`, labelled with the app's name.
+    /// Flask's `app.logger`, labelled with the app's name unless one was given to `init`.
     public let logger: Logger
 
     let setup = Mutex(AppSetup())
@@ -61,13 +61,15 @@ public final class App: HTTPResponder, Sendable {
     ///   - staticFolder: served at `staticURLPath` under the endpoint `static`; relative to
     ///     `rootPath`; nil serves none.
     ///   - templateFolder: where templates are loaded from; relative to `rootPath`.
+    ///   - logger: ``logger``; defaults to one labelled with `name`, made by the logging
+    ///     backend bootstrapped with swift-log's `LoggingSystem`.
     public init(
         _ name: String? = nil, rootPath: String? = nil, staticFolder: String? = "static", staticURLPath: String = "/static",
-        templateFolder: String? = "templates", file: StaticString = #filePath
+        templateFolder: String? = "templates", logger: Logger? = nil, file: StaticString = #filePath
     ) {
         let name = name ?? CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "app") } ?? "app"
         self.name = name
-        logger = Logger(label: name)
+        self.logger = logger ?? Logger(label: name)
         let root = rootPath ?? String(describing: file).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         self.rootPath = root
         self.staticFolder = staticFolder.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }

@@ -1,4 +1,5 @@
 public import FoundationEssentials
+internal import Logging
 
 /// The `SameSite` attribute of a cookie.
 public enum SameSite: String, Sendable {
@@ -15,6 +16,8 @@ extension Response {
     /// response.setCookie("username", "the username")
     /// // Set-Cookie: username="the username"; Path=/
     /// ```
+    /// A cookie longer than `MAX_COOKIE_SIZE` (4093 bytes) is set anyway, with a warning
+    /// in the app's log, since browsers may silently drop it.
     /// - Parameters:
     ///   - maxAge: seconds until it expires; `Expires` is then set to match, as Werkzeug does.
     ///   - partitioned: also makes the cookie `Secure`, as browsers require.
@@ -24,12 +27,12 @@ extension Response {
         partitioned: Bool = false
     ) {
         let expiry = expires ?? maxAge.map { Date().addingTimeInterval(TimeInterval($0)) }
-        headers.add(
-            "Set-Cookie",
-            CookieFormat.setCookieValue(
-                name: name, value: value, maxAge: maxAge, expires: expiry.map { Int($0.timeIntervalSince1970.rounded(.down)) },
-                path: path, domain: domain, secure: secure || partitioned, httpOnly: httpOnly, sameSite: sameSite,
-                partitioned: partitioned))
+        let field = CookieFormat.setCookieValue(
+            name: name, value: value, maxAge: maxAge, expires: expiry.map { Int($0.timeIntervalSince1970.rounded(.down)) },
+            path: path, domain: domain, secure: secure || partitioned, httpOnly: httpOnly, sameSite: sameSite,
+            partitioned: partitioned)
+        CookieFormat.warnIfTooLarge(field, name: name, value: value)
+        headers.add("Set-Cookie", field)
     }
 
     /// Tells the client to drop a cookie: empty value, expired, `Max-Age=0` (Werkzeug's `delete_cookie`).
@@ -65,6 +68,27 @@ enum CookieFormat {
         if let sameSite { parts.append("SameSite=\(sameSite.rawValue)") }
         if partitioned { parts.append("Partitioned") }
         return parts.joined(separator: "; ")
+    }
+
+    /// Logs Werkzeug's warning for a cookie browsers may ignore, through the app of the
+    /// request being handled and against its `MAX_COOKIE_SIZE` (0 turns it off).
+    static func warnIfTooLarge(_ field: String, name: String, value: String) {
+        let context = RequestContext.current
+        let limit = context.map { $0.app.config["MAX_COOKIE_SIZE"]?.int ?? 0 } ?? 4093
+        guard let warning = tooLargeWarning(field, name: name, value: value, limit: limit) else { return }
+        (context?.app.logger ?? Logger(label: "AsyncWeb")).warning("\(warning)")
+    }
+
+    /// Werkzeug's words, or nil for a cookie within `limit` bytes.
+    static func tooLargeWarning(_ field: String, name: String, value: String, limit: Int) -> String? {
+        let size = field.utf8.count
+        guard limit > 0, size > limit else { return nil }
+        let valueSize = value.utf8.count
+        return """
+            The '\(name)' cookie is too large: the value was \(valueSize) bytes but the header required \
+            \(size - valueSize) extra bytes. The final size was \(size) bytes but the limit is \(limit) bytes. \
+            Browsers may silently ignore cookies larger than this.
+            """
     }
 
     /// The value as is when RFC 6265 allows it, else in quotes with bytes escaped in octal
