@@ -143,3 +143,52 @@ extension SessionValue {
         }
     }
 }
+
+extension SessionValue {
+    /// Dictionaries are equal with the same members in any order, as Python's are: a
+    /// session read back from its cookie has its keys sorted.
+    public static func == (lhs: SessionValue, rhs: SessionValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.none, .none): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.double(let a), .double(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.bytes(let a), .bytes(let b)): a == b
+        case (.markup(let a), .markup(let b)): a == b
+        case (.uuid(let a), .uuid(let b)): a == b
+        case (.date(let a), .date(let b)): a == b
+        case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)): a == b
+        case (.dictionary(let a), .dictionary(let b)): a.count == b.count && a.allSatisfy { b[$0.key] == $0.value }
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .none: hasher.combine(0)
+        case .bool(let flag): hasher.combine(flag)
+        case .int(let number): hasher.combine(number)
+        case .double(let number): hasher.combine(number)
+        case .string(let text): hasher.combine(text)
+        case .bytes(let bytes): hasher.combine(bytes)
+        case .markup(let markup): hasher.combine(markup)
+        case .uuid(let uuid): hasher.combine(uuid)
+        case .date(let date): hasher.combine(date)
+        case .list(let elements): hasher.combine(elements)
+        case .tuple(let elements):
+            hasher.combine(1)
+            hasher.combine(elements)
+        case .dictionary(let members):
+            // Order-independent, like the equality: a sum of each member's own hash.
+            hasher.combine(members.reduce(0) { $0 &+ Self.memberHash($1.key, $1.value) })
+        }
+    }
+
+    private static func memberHash(_ key: String, _ value: SessionValue) -> Int {
+        var hasher = Hasher()
+        hasher.combine(key)
+        hasher.combine(value)
+        return hasher.finalize()
+    }
+}
