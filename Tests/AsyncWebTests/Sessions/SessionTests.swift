@@ -256,6 +256,32 @@ struct SessionTests {
         #expect(try await client.get("/read").text == "read")
     }
 
+    /// The README's example, as written there.
+    @Test func theReadmeExampleLogsInFlashesOnceAndLogsOut() async throws {
+        let app = App("readme", staticFolder: nil, templateFolder: nil)
+        app.secretKey = "a long random string"
+        app.post("/login") { request in
+            session["username"] = .string(try await request.form().require("username"))
+            session.permanent = true
+            flash("You were successfully logged in")
+            return redirect(to: try url(for: "index"))
+        }
+        app.get("/", name: "index") {
+            let flashed = getFlashedMessages().joined(separator: "\n")
+            let user = session["username"]?.string.map { "Logged in as \($0)" } ?? "You are not logged in"
+            return flashed + "\n" + user
+        }
+        app.get("/logout") {
+            session.pop("username")
+            return redirect(to: try url(for: "index"))
+        }
+        let client = TestClient(app)
+        let login = try await client.post("/login", form: ["username": "alice"], followRedirects: true)
+        #expect(login.text == "You were successfully logged in\nLogged in as alice")
+        #expect(try await client.get("/").text == "\nLogged in as alice")
+        #expect(try await client.get("/logout", followRedirects: true).text == "\nYou are not logged in")
+    }
+
     @Test func theSessionWorksInATestRequestContext() async throws {
         let app = Self.makeApp()
         try await app.testRequestContext("/") {
