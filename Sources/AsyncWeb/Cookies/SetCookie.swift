@@ -94,7 +94,7 @@ enum CookieFormat {
     /// The value as is when RFC 6265 allows it, else in quotes with bytes escaped in octal
     /// (`;` becomes `\073`), as Python's `http.cookies` and Werkzeug do.
     static func quoted(_ value: String) -> String {
-        if value.unicodeScalars.allSatisfy(isUnquotedScalar) { return value }
+        if value.utf8.allSatisfy(isUnquotedByte) { return value }
         var output = "\""
         for byte in value.utf8 {
             switch byte {
@@ -111,91 +111,16 @@ enum CookieFormat {
     }
 
     /// Werkzeug's `[\w!#$%&'()*+\-./:<=>?@\[\]^`{|}~]` (ASCII `\w`): what needs no quotes.
-    private static func isUnquotedScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII
-            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || "_!#$%&'()*+-./:<=>?@[]^`{|}~".unicodeScalars.contains(scalar))
-    }
-
-    /// The pairs of a `Cookie` request field, in order, as Werkzeug's `parse_cookie` reads
-    /// them: names trimmed and empty ones skipped, a name alone has value "", quoted values
-    /// unescaped (`\"`, `\\`, octal bytes).
-    static func parse(_ header: Substring) -> [(name: String, value: String)] {
-        var pairs: [(name: String, value: String)] = []
-        let scalars = Array(header.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            // The name: up to `=` or `;`.
-            var nameEnd = index
-            while nameEnd < scalars.count, scalars[nameEnd] != "=", scalars[nameEnd] != ";" { nameEnd += 1 }
-            let name = String(String.UnicodeScalarView(scalars[index..<nameEnd])).trimmingWerkzeugWhitespace()
-            var value = ""
-            var next = nameEnd
-            if nameEnd < scalars.count, scalars[nameEnd] == "=" {
-                var valueStart = nameEnd + 1
-                while valueStart < scalars.count, scalars[valueStart].properties.isWhitespace { valueStart += 1 }
-                var valueEnd = valueStart
-                if valueStart < scalars.count, scalars[valueStart] == "\"", let closing = closingQuote(in: scalars, after: valueStart),
-                    followedBySeparator(scalars, from: closing + 1)
-                {
-                    valueEnd = closing + 1
-                } else {
-                    while valueEnd < scalars.count, scalars[valueEnd] != ";" { valueEnd += 1 }
-                }
-                value = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd])).trimmingWerkzeugWhitespace()
-                next = valueEnd
-            }
-            while next < scalars.count, scalars[next] != ";" { next += 1 }
-            index = next + 1
-            guard !name.isEmpty else { continue }
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
-                value = unslash(value.dropFirst().dropLast())
-            }
-            pairs.append((name: name, value: value))
+    private static func isUnquotedByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "!"), UInt8(ascii: "#")...UInt8(ascii: "+"), UInt8(ascii: "-")...UInt8(ascii: "/"),
+            UInt8(ascii: ":"), UInt8(ascii: "<")...UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "]")...UInt8(ascii: "`"),
+            UInt8(ascii: "{")...UInt8(ascii: "~"):
+            true
+        default:
+            false
         }
-        return pairs
-    }
-
-    private static func closingQuote(in scalars: [Unicode.Scalar], after opening: Int) -> Int? {
-        var index = opening + 1
-        while index < scalars.count {
-            if scalars[index] == "\\" {
-                index += 2
-                continue
-            }
-            if scalars[index] == "\"" { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    private static func followedBySeparator(_ scalars: [Unicode.Scalar], from start: Int) -> Bool {
-        var index = start
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
-        return index == scalars.count || scalars[index] == ";"
-    }
-
-    /// Undoes the quoting: `\X` is `X`, `\ooo` is the byte with that octal value.
-    private static func unslash(_ quoted: Substring) -> String {
-        let bytes = Array(quoted.utf8)
-        var output: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count {
-                let isOctal = index + 3 < bytes.count && (0x30...0x33).contains(bytes[index + 1])
-                    && (0x30...0x37).contains(bytes[index + 2]) && (0x30...0x37).contains(bytes[index + 3])
-                if isOctal {
-                    output.append((bytes[index + 1] - 48) * 64 + (bytes[index + 2] - 48) * 8 + (bytes[index + 3] - 48))
-                    index += 4
-                } else {
-                    output.append(bytes[index + 1])
-                    index += 2
-                }
-            } else {
-                output.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 }

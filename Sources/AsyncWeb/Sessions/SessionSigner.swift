@@ -16,33 +16,35 @@ struct SessionSigner: Sendable {
         var timestamp: Int
     }
 
-    /// Derived keys, newest first: `SECRET_KEY`, then `SECRET_KEY_FALLBACKS`.
-    /// Signing uses the first; verifying accepts any.
-    private let keys: [[UInt8]]
+    /// MACs under the derived keys, newest first: `SECRET_KEY`, then
+    /// `SECRET_KEY_FALLBACKS`. Signing uses the first; verifying accepts any.
+    private let keys: [HMACSHA1]
 
     init(secretKeys: [String], salt: String = "cookie-session") {
-        keys = secretKeys.map { HMACSHA1.authenticate(Array(salt.utf8), key: Array($0.utf8)) }
+        // itsdangerous' "hmac" key derivation: the key is the MAC of the salt under the secret.
+        keys = secretKeys.map { HMACSHA1(key: HMACSHA1(key: Array($0.utf8)).authenticate(Array(salt.utf8))) }
     }
 
     /// `payload.timestamp.signature`.
     func sign(_ payload: String, timestamp: Int) -> String {
         let value = payload + "." + URLSafeBase64.encode(Self.bigEndianBytes(timestamp))
-        return value + "." + URLSafeBase64.encode(HMACSHA1.authenticate(Array(value.utf8), key: keys[0]))
+        return value + "." + URLSafeBase64.encode(keys[0].authenticate(Array(value.utf8)))
     }
 
     /// The payload and time of a signed value, or nil when the signature does
     /// not match any key, or the value is older than `maxAge` seconds or
     /// dated in the future (itsdangerous refuses both).
     func verify(_ signed: String, maxAge: Int?, now: Int) -> Verified? {
-        guard let lastDot = signed.lastIndex(of: "."),
+        // Searching the UTF-8 bytes, not the characters: a dot is one byte.
+        guard let lastDot = signed.utf8.lastIndex(of: UInt8(ascii: ".")),
             let signature = URLSafeBase64.decode(signed[signed.index(after: lastDot)...])
         else { return nil }
         let value = signed[..<lastDot]
         let message = Array(value.utf8)
-        guard keys.contains(where: { HMACSHA1.isEqual(HMACSHA1.authenticate(message, key: $0), signature) }) else {
+        guard keys.contains(where: { HMACSHA1.isEqual($0.authenticate(message), signature) }) else {
             return nil
         }
-        guard let timeDot = value.lastIndex(of: "."),
+        guard let timeDot = value.utf8.lastIndex(of: UInt8(ascii: ".")),
             let timeBytes = URLSafeBase64.decode(value[value.index(after: timeDot)...]), timeBytes.count <= 8
         else { return nil }
         let timestamp = timeBytes.reduce(0) { $0 << 8 | Int($1) }

@@ -1,45 +1,118 @@
 internal import CZlib
+import Synchronization
 
 /// zlib's compress and uncompress, the way Python's `zlib.compress(data)`
-/// (level 6) and `zlib.decompress` do them, so compressed session cookies
-/// are byte-identical to Flask's.
+/// (level 6, 32 KiB window, memory level 8) and `zlib.decompress` do them, so
+/// compressed session cookies are byte-identical to Flask's.
+///
+/// Setting up a stream allocates and clears about 270 KB for deflate and 40 KB
+/// for inflate: far more work than a cookie's few hundred bytes. So streams are
+/// kept in small pools and reset between uses, which gives the same output as a
+/// fresh stream.
 enum Zlib {
+    private static let deflaters = StreamPool<Deflater>()
+    private static let inflaters = StreamPool<Inflater>()
+
     static func compress(_ bytes: [UInt8]) -> [UInt8] {
-        var length = compressBound(uLong(bytes.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
-        let status = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(input.count), Z_DEFAULT_COMPRESSION)
-            }
-        }
-        precondition(status == Z_OK, "compress2 failed with a buffer of compressBound's size (\(status))")
-        return Array(output.prefix(Int(length)))
+        deflaters.use { $0.compress(bytes) }
     }
 
     /// The inflated bytes, or nil for data that is not a zlib stream or
     /// inflates past `limit` bytes (a cookie is small; a bomb is not).
     static func decompress(_ bytes: [UInt8], limit: Int = 1 << 20) -> [UInt8]? {
-        var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
+        inflaters.use { $0.decompress(bytes, limit: limit) }
+    }
+}
+
+/// Streams ready for reuse. Each is used by one caller at a time: taken out of
+/// the pool, used, and put back.
+private final class StreamPool<Stream: ZlibStream>: Sendable {
+    /// Enough for every reactor thread to have one at hand.
+    private static var capacity: Int { 16 }
+    private let idle = Mutex<[Stream]>([])
+
+    func use<Result>(_ body: (Stream) -> Result) -> Result {
+        let stream = idle.withLock { $0.popLast() } ?? Stream()
+        let result = body(stream)
+        idle.withLock { if $0.count < Self.capacity { $0.append(stream) } }
+        return result
+    }
+}
+
+private protocol ZlibStream: AnyObject, Sendable {
+    init()
+}
+
+/// A deflate stream with Python's `zlib.compress` settings. zlib's state points back
+/// at its `z_stream`, so the stream lives at a fixed address of its own.
+private final class Deflater: ZlibStream, @unchecked Sendable {
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+
+    init() {
+        stream.initialize(to: z_stream())
+        let status = deflateInit2_(
+            stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size))
+        precondition(status == Z_OK, "deflateInit2 failed (\(status)): zlib is out of memory")
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deallocate()
+    }
+
+    func compress(_ bytes: [UInt8]) -> [UInt8] {
+        deflateReset(stream)
+        let bound = Int(deflateBound(stream, uLong(bytes.count)))
+        return [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+            var input = bytes
+            let status = input.withUnsafeMutableBufferPointer { source in
+                stream.pointee.next_in = source.baseAddress
+                stream.pointee.avail_in = uInt(source.count)
+                stream.pointee.next_out = output.baseAddress
+                stream.pointee.avail_out = uInt(output.count)
+                return deflate(stream, Z_FINISH)
+            }
+            precondition(status == Z_STREAM_END, "deflate did not finish in deflateBound's space (\(status))")
+            count = bound - Int(stream.pointee.avail_out)
+        }
+    }
+}
+
+/// An inflate stream with a scratch buffer of its own.
+private final class Inflater: ZlibStream, @unchecked Sendable {
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 16_384)
+
+    init() {
+        stream.initialize(to: z_stream())
+        let status = inflateInit_(stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        precondition(status == Z_OK, "inflateInit failed (\(status)): zlib is out of memory")
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deallocate()
+        scratch.deallocate()
+    }
+
+    func decompress(_ bytes: [UInt8], limit: Int) -> [UInt8]? {
+        inflateReset(stream)
         var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
         var input = bytes
         return input.withUnsafeMutableBufferPointer { source -> [UInt8]? in
-            stream.next_in = source.baseAddress
-            stream.avail_in = uInt(source.count)
+            stream.pointee.next_in = source.baseAddress
+            stream.pointee.avail_in = uInt(source.count)
             while true {
-                let (status, produced) = chunk.withUnsafeMutableBufferPointer { buffer -> (Int32, Int) in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = uInt(buffer.count)
-                    let status = inflate(&stream, Z_NO_FLUSH)
-                    return (status, buffer.count - Int(stream.avail_out))
-                }
-                output.append(contentsOf: chunk[..<produced])
+                stream.pointee.next_out = scratch.baseAddress
+                stream.pointee.avail_out = uInt(scratch.count)
+                let status = inflate(stream, Z_NO_FLUSH)
+                let produced = scratch.count - Int(stream.pointee.avail_out)
+                output.append(contentsOf: scratch[..<produced])
                 guard output.count <= limit else { return nil }
                 switch status {
                 case Z_STREAM_END: return output
-                case Z_OK: if produced == 0, stream.avail_in == 0 { return nil }
+                case Z_OK: if produced == 0, stream.pointee.avail_in == 0 { return nil }
                 default: return nil
                 }
             }

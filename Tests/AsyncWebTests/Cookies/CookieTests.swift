@@ -57,6 +57,12 @@ struct CookieTests {
         ("", []),
         (";;;", []),
         (#"name="quoted value" ; next=1"#, [["name", "quoted value"], ["next", "1"]]),
+        // The pattern's \s is ASCII only, so a no-break space does not open a quoted value;
+        // str.strip() then trims Unicode whitespace and U+001C to U+001F.
+        ("a=\u{A0}x\u{A0}; b=\u{A0}\"q;r\"; c=\u{1F}v\u{1F}; \u{3000}d\u{3000}=1",
+         [["a", "x"], ["b", "\"q"], ["r\"", ""], ["c", "v"], ["d", "1"]]),
+        (#"k="café"; été=é"#, [["k", "café"], ["été", "é"]]),
+        (#"x="a\"b" ; y"#, [["x", "a\"b"], ["y", ""]]),
     ])
     func requestCookiesParseAsWerkzeugParsesThem(header: String, expected: [[String]]) {
         #expect(CookieFormat.parse(header[...]).map { [$0.name, $0.value] } == expected)

@@ -39,19 +39,40 @@ struct SessionSignerTests {
         #expect(SessionSigner(secretKeys: ["new-secret"]).verify(fresh, maxAge: nil, now: 1_700_000_000) != nil)
     }
 
-    @Test func verifiesValuesItsdangerousSigned() throws {
+    /// Secrets of every length HMAC treats differently: empty, short, longer than SHA-1's
+    /// 64-byte block (hashed first), and not ASCII.
+    @Test(arguments: ["s3cret", "", String(repeating: "k", count: 100), "ключ-🔑"])
+    func verifiesValuesItsdangerousSigned(secret: String) throws {
         let script = """
             import hashlib, sys
             from itsdangerous import TimestampSigner
-            signer = TimestampSigner("s3cret", salt="cookie-session", key_derivation="hmac", digest_method=hashlib.sha1)
+            signer = TimestampSigner(sys.argv[1], salt="cookie-session", key_derivation="hmac", digest_method=hashlib.sha1)
             import itsdangerous.timed
             itsdangerous.timed.time = type("T", (), {"time": staticmethod(lambda: 1712345678)})
             sys.stdout.write(signer.sign("aGVsbG8").decode())
             """
-        let signed = String(decoding: try PythonOracle.run(script), as: UTF8.self)
-        let ours = SessionSigner(secretKeys: ["s3cret"])
+        let signed = String(decoding: try PythonOracle.run(script, arguments: [secret]), as: UTF8.self)
+        let ours = SessionSigner(secretKeys: [secret])
         #expect(ours.sign("aGVsbG8", timestamp: 1_712_345_678) == signed)
         #expect(ours.verify(signed, maxAge: nil, now: 1_712_345_679)?.payload == "aGVsbG8")
+    }
+
+    /// Signing from many tasks at once shares each key's OpenSSL contexts safely.
+    @Test func concurrentSigningGivesTheSameSignatures() async {
+        let expected = signer.sign("cGF5bG9hZA", timestamp: 1_700_000_000)
+        let signer = self.signer
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<500).allSatisfy { _ in
+                        signer.sign("cGF5bG9hZA", timestamp: 1_700_000_000) == expected
+                            && signer.verify(expected, maxAge: nil, now: 1_700_000_000) != nil
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
     }
 
     @Test func base64RoundTripsWithoutPadding() {

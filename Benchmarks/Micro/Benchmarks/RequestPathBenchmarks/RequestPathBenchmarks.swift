@@ -20,8 +20,23 @@ let benchmarks: @Sendable () -> Void = {
     app.get("/me", name: "me") { ["username": "alice", "theme": "dark"] }
     app.afterRequest { $0 }
 
-    for (name, target) in [("static route, string", "/"), ("converter route, escape", "/user/alice"), ("JSON dictionary", "/me")] {
-        let request = try! Request(target: target)
+    // Sessions: a cookie Flask signed for {"username": "alice", "visits": 1} in November 2023,
+    // read (verify, decode, untag) or read and written back (also tag, encode, sign).
+    app.secretKey = "benchmark-secret"
+    app.config["PERMANENT_SESSION_LIFETIME"] = .int(100 * 365 * 24 * 3600)
+    app.get("/session/read") { session["username"]?.string ?? "anonymous" }
+    app.get("/session/write") {
+        session["visits"] = .int((session["visits"]?.int ?? 0) + 1)
+        return "counted"
+    }
+    let cookie = "session=eyJ1c2VybmFtZSI6ImFsaWNlIiwidmlzaXRzIjoxfQ.ZVPxAA.NwE5__Lw5SG-mCbPFXcTsDQ5Uvo"
+
+    let targets: [(String, String, HTTPHeaders)] = [
+        ("static route, string", "/", [:]), ("converter route, escape", "/user/alice", [:]), ("JSON dictionary", "/me", [:]),
+        ("session read", "/session/read", ["Cookie": cookie]), ("session write", "/session/write", ["Cookie": cookie]),
+    ]
+    for (name, target, headers) in targets {
+        let request = try! Request(target: target, headers: headers)
         Benchmark("app.respond: \(name)") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try await app.respond(to: request))
