@@ -6,9 +6,18 @@
 /// - An `AsyncStream` or `AsyncThrowingStream` of `String` or `[UInt8]`: a streamed,
 ///   chunked `text/html` response, each element sent as it comes (Flask's generators).
 /// - ``Response``: sent as is; ``HTTPStatus`` alone: an empty body with that status.
-public protocol ResponseConvertible {
+public protocol ResponseConvertible: HandlerResultType {
     func makeResponse() throws -> Response
 }
+
+#if compiler(>=6.2)
+/// A handler's result type is used by whichever thread serves the request, so its
+/// metatype must be `Sendable` (Swift 6.2's check; earlier compilers have none).
+public typealias HandlerResultType = SendableMetatype
+#else
+/// Stands in for Swift 6.2's `SendableMetatype` on earlier compilers.
+public protocol HandlerResultType {}
+#endif
 
 extension ResponseConvertible where Self: Encodable {
     /// Encodable models answer as JSON.

@@ -1,4 +1,4 @@
-public import IOUring
+import IOUring
 import Synchronization
 
 /// An incoming HTTP request: method, target, header fields, and the body as it streams in.
