@@ -71,10 +71,11 @@ enum CookieFormat {
     }
 
     /// Logs Werkzeug's warning for a cookie browsers may ignore, through the app of the
-    /// request being handled and against its `MAX_COOKIE_SIZE` (0 turns it off).
+    /// request being handled and against its `MAX_COOKIE_SIZE` (0 turns it off); outside
+    /// a request, against Flask's default.
     static func warnIfTooLarge(_ field: String, name: String, value: String) {
         let context = RequestContext.current
-        let limit = context.map { $0.app.config["MAX_COOKIE_SIZE"]?.int ?? 0 } ?? 4093
+        let limit = (context?.app.config ?? Config())["MAX_COOKIE_SIZE"]?.int ?? 0
         guard let warning = tooLargeWarning(field, name: name, value: value, limit: limit) else { return }
         (context?.app.logger ?? Logger(label: "AsyncWeb")).warning("\(warning)")
     }

@@ -1,5 +1,4 @@
 internal import COpenSSL
-import Synchronization
 
 /// HMAC-SHA1 under one key, from OpenSSL's libcrypto: what itsdangerous, and so
 /// Flask's session cookies, sign with.
@@ -11,22 +10,18 @@ import Synchronization
 final class HMACSHA1: Sendable {
     /// The HMAC implementation, looked up once for the process.
     private static let algorithm = MACAlgorithm()
-    private static let poolCapacity = 16
 
-    /// A keyed context for copying when every ready one is in use.
-    private let keyed: MACContext
-    private let ready = Mutex<[MACContext]>([])
+    /// Contexts keyed with this key, each a copy of the first.
+    private let contexts: ReusablePool<MACContext>
 
-    init(key: some Collection<UInt8>) {
-        keyed = MACContext(algorithm: Self.algorithm, key: Array(key))
+    init(key: [UInt8]) {
+        let keyed = MACContext(algorithm: Self.algorithm, key: key)
+        contexts = ReusablePool { keyed.copy() }
     }
 
     /// The 20-byte MAC of `message`.
-    func authenticate(_ message: some Collection<UInt8>) -> [UInt8] {
-        let context = ready.withLock { $0.popLast() } ?? keyed.copy()
-        let digest = context.authenticate(Array(message))
-        ready.withLock { if $0.count < Self.poolCapacity { $0.append(context) } }
-        return digest
+    func authenticate(_ message: [UInt8]) -> [UInt8] {
+        contexts.use { $0.authenticate(message) }
     }
 
     /// Compares two MACs in time that does not depend on where they differ.

@@ -1,5 +1,4 @@
 internal import CZlib
-import Synchronization
 
 /// zlib's compress and uncompress, the way Python's `zlib.compress(data)`
 /// (level 6, 32 KiB window, memory level 8) and `zlib.decompress` do them, so
@@ -10,8 +9,8 @@ import Synchronization
 /// kept in small pools and reset between uses, which gives the same output as a
 /// fresh stream.
 enum Zlib {
-    private static let deflaters = StreamPool<Deflater>()
-    private static let inflaters = StreamPool<Inflater>()
+    private static let deflaters = ReusablePool { Deflater() }
+    private static let inflaters = ReusablePool { Inflater() }
 
     static func compress(_ bytes: [UInt8]) -> [UInt8] {
         deflaters.use { $0.compress(bytes) }
@@ -24,28 +23,9 @@ enum Zlib {
     }
 }
 
-/// Streams ready for reuse. Each is used by one caller at a time: taken out of
-/// the pool, used, and put back.
-private final class StreamPool<Stream: ZlibStream>: Sendable {
-    /// Enough for every reactor thread to have one at hand.
-    private static var capacity: Int { 16 }
-    private let idle = Mutex<[Stream]>([])
-
-    func use<Result>(_ body: (Stream) -> Result) -> Result {
-        let stream = idle.withLock { $0.popLast() } ?? Stream()
-        let result = body(stream)
-        idle.withLock { if $0.count < Self.capacity { $0.append(stream) } }
-        return result
-    }
-}
-
-private protocol ZlibStream: AnyObject, Sendable {
-    init()
-}
-
 /// A deflate stream with Python's `zlib.compress` settings. zlib's state points back
 /// at its `z_stream`, so the stream lives at a fixed address of its own.
-private final class Deflater: ZlibStream, @unchecked Sendable {
+private final class Deflater: @unchecked Sendable {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
 
     init() {
@@ -65,9 +45,9 @@ private final class Deflater: ZlibStream, @unchecked Sendable {
         deflateReset(stream)
         let bound = Int(deflateBound(stream, uLong(bytes.count)))
         return [UInt8](unsafeUninitializedCapacity: bound) { output, count in
-            var input = bytes
-            let status = input.withUnsafeMutableBufferPointer { source in
-                stream.pointee.next_in = source.baseAddress
+            let status = bytes.withUnsafeBufferPointer { source in
+                // zlib only reads its input; the pointer is mutable in its C declaration.
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.pointee.avail_in = uInt(source.count)
                 stream.pointee.next_out = output.baseAddress
                 stream.pointee.avail_out = uInt(output.count)
@@ -80,7 +60,7 @@ private final class Deflater: ZlibStream, @unchecked Sendable {
 }
 
 /// An inflate stream with a scratch buffer of its own.
-private final class Inflater: ZlibStream, @unchecked Sendable {
+private final class Inflater: @unchecked Sendable {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 16_384)
 
@@ -99,9 +79,8 @@ private final class Inflater: ZlibStream, @unchecked Sendable {
     func decompress(_ bytes: [UInt8], limit: Int) -> [UInt8]? {
         inflateReset(stream)
         var output: [UInt8] = []
-        var input = bytes
-        return input.withUnsafeMutableBufferPointer { source -> [UInt8]? in
-            stream.pointee.next_in = source.baseAddress
+        return bytes.withUnsafeBufferPointer { source -> [UInt8]? in
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.pointee.avail_in = uInt(source.count)
             while true {
                 stream.pointee.next_out = scratch.baseAddress
