@@ -71,13 +71,26 @@ final class HTTPConnectionHandler: @unchecked Sendable {
             try await flush()
             isIdle = inbound.readableCount == 0
             if isIdle && closeAfterCurrentRequest { return nil }
+            if isIdle {
+                // Between requests a connection holds no buffer: thousands of idle keep-alive
+                // clients then cost little more than their sockets.
+                inbound.releaseStorage()
+                output.releaseStorage()
+            }
             let timeout: Duration
             if isIdle {
                 timeout = configuration.idleTimeout
             } else {
-                let deadline = headDeadline ?? ContinuousClock.now + configuration.headerReadTimeout
+                let now = ContinuousClock.now
+                let deadline = headDeadline ?? now + configuration.headerReadTimeout
                 headDeadline = deadline
-                timeout = deadline - ContinuousClock.now
+                // A head still unfinished at its deadline is late, however recently the
+                // last byte came: answer 408 now rather than wait a zero or negative time.
+                guard deadline > now else {
+                    try await sendError(.requestTimeout)
+                    return nil
+                }
+                timeout = deadline - now
             }
             do {
                 guard try await connection.receive(timeout: timeout) else { return nil }
