@@ -7,23 +7,48 @@ import Glibc
 /// The memory is its own allocation (not a Swift array), so the kernel can be handed a pointer
 /// for the length of an operation; the reactor keeps the buffer alive until that operation
 /// completes. Not thread-safe: it belongs to one connection on one reactor.
+///
+/// The memory is allocated on the first write, and ``releaseStorage()`` gives it back while
+/// the buffer is empty: an idle keep-alive connection then holds no buffer at all.
 public final class IOBuffer: @unchecked Sendable {
     // Exclusivity checks on these cost more than the appends they guard; the buffer is
     // confined to one thread and never lends its properties inout across a suspension.
-    @exclusivity(unchecked) private(set) var storage: UnsafeMutableRawPointer
-    /// Bytes allocated.
-    @exclusivity(unchecked) public private(set) var capacity: Int
+    /// A shared empty placeholder while ``capacity`` is 0, so reads need no optional check.
+    @exclusivity(unchecked) private(set) var storage: UnsafeMutableRawPointer = IOBuffer.noStorage
+    /// Bytes allocated; 0 until the first write and after ``releaseStorage()``.
+    @exclusivity(unchecked) public private(set) var capacity = 0
     /// Where the unread bytes start.
     @exclusivity(unchecked) public private(set) var readerIndex = 0
     /// Where the next written byte goes.
     @exclusivity(unchecked) public private(set) var writerIndex = 0
+    /// What the first write allocates.
+    public let initialCapacity: Int
 
+    /// Never written: every write first reserves room, which allocates.
+    nonisolated(unsafe) private static let noStorage = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
+
+    /// - Parameter capacity: bytes allocated by the first write (or more, if it needs more).
     public init(capacity: Int = 4096) {
-        self.capacity = max(capacity, 16)
-        storage = .allocate(byteCount: self.capacity, alignment: 16)
+        initialCapacity = max(capacity, 16)
     }
 
-    deinit { storage.deallocate() }
+    deinit { releaseMemory() }
+
+    /// Frees the memory of an empty buffer; the next write allocates again. Does nothing
+    /// while unread bytes remain.
+    public func releaseStorage() {
+        guard readableCount == 0 else { return }
+        releaseMemory()
+        readerIndex = 0
+        writerIndex = 0
+    }
+
+    private func releaseMemory() {
+        guard capacity > 0 else { return }
+        storage.deallocate()
+        storage = Self.noStorage
+        capacity = 0
+    }
 
     /// Bytes written and not yet consumed.
     @inline(__always)
@@ -56,11 +81,11 @@ public final class IOBuffer: @unchecked Sendable {
             writerIndex = unread
             if capacity - writerIndex >= count { return }
         }
-        var newCapacity = capacity
+        var newCapacity = max(capacity, initialCapacity)
         while newCapacity - unread < count { newCapacity *= 2 }
         let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
         grown.copyMemory(from: storage, byteCount: unread)
-        storage.deallocate()
+        releaseMemory()
         storage = grown
         capacity = newCapacity
     }

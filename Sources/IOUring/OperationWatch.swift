@@ -10,6 +10,7 @@ final class OperationWatch: DeadlineTarget {
     private unowned let reactor: Reactor
     private var tag: UInt64?
     private var deadline = MovingDeadline()
+    var timerQueueIndex: Int?
 
     init(reactor: Reactor) {
         self.reactor = reactor
@@ -24,6 +25,12 @@ final class OperationWatch: DeadlineTarget {
     /// The operation completed: nothing to cancel.
     func end() {
         tag = nil
+    }
+
+    /// Leaves the timer queue for good (the connection closed).
+    func close() {
+        tag = nil
+        deadline.cancel(for: self, on: reactor)
     }
 
     func checkDeadline(now: UInt64) -> UInt64? {

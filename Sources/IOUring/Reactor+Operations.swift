@@ -99,6 +99,11 @@ extension Reactor {
     func schedule(_ target: any DeadlineTarget, at time: UInt64) {
         timers.schedule(target, at: time)
     }
+
+    /// Takes a target out of the timer queue (it closed), so the queue no longer keeps it alive.
+    func unschedule(_ target: any DeadlineTarget) {
+        timers.remove(target)
+    }
 }
 
 /// A `__kernel_timespec` at a stable address, owned by the operation that reads it.

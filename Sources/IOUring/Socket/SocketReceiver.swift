@@ -23,6 +23,7 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     private var isClosed = false
     private var waiter: UnsafeContinuation<WaitOutcome, Never>?
     private var deadline = MovingDeadline()
+    var timerQueueIndex: Int?
 
     enum WaitOutcome { case data, end, failed, timedOut, cancelled }
 
@@ -75,6 +76,7 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     /// Stops receiving for good; late completions are dropped.
     func close() {
         isClosed = true
+        deadline.cancel(for: self, on: reactor)
         reactor.disarm(self)
         resume(.cancelled)
     }

@@ -102,6 +102,7 @@ public final class TCPConnection: @unchecked Sendable {
         guard !isClosed else { return }
         isClosed = true
         receiver.close()
+        sendWatch.close()
         if reactor.isStopped.load(ordering: .relaxed) {
             Glibc.close(fd)
         } else {
