@@ -22,7 +22,6 @@ readonly server_cpu=${SERVER_CPU:-0}
 readonly wrk_cpu=${WRK_CPU:-1}
 readonly expected_body='<p>Hello, World!</p>'
 readonly ready_timeout_seconds=30
-readonly stop_timeout_seconds=5
 readonly warm_up_duration=1s
 
 fail() {
@@ -61,40 +60,15 @@ readonly duration_seconds
 
 # --- Processes we start, and stopping them whatever happens --------------------
 
-# Keyed by PID; every background process goes in here so the exit trap can stop
-# it, and nothing else is ever signalled.
-declare -A running_pids=()
+# running_pids (every background process goes in it, so the exit trap can stop
+# it, and nothing else is ever signalled), process_is_alive, stop_process,
+# pick_free_port.
+# shellcheck source=../lib/processes.sh
+source "$benchmark_dir/../lib/processes.sh"
 temp_dir=""
 
-# A child that exited stays a zombie until we wait for it, and `kill -0` still
-# succeeds on zombies, so ask /proc for its state instead.
-process_is_alive() {
-    local stat
-    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    [[ ${stat:0:1} != Z ]]
-}
-
-stop_process() {
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || true
-    local deadline=$((SECONDS + stop_timeout_seconds + 1))
-    while process_is_alive "$pid" && ((SECONDS < deadline)); do
-        sleep 0.1
-    done
-    if process_is_alive "$pid"; then
-        echo "warning: PID $pid ignored SIGTERM for ${stop_timeout_seconds}s; sending SIGKILL" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-    unset 'running_pids[$pid]'
-}
-
 cleanup() {
-    local pid
-    for pid in "${!running_pids[@]}"; do
-        stop_process "$pid"
-    done
+    stop_running_processes
     if [[ -n $temp_dir ]]; then
         rm -rf "$temp_dir"
     fi
@@ -180,21 +154,6 @@ readonly results_dir
 echo "Raw wrk output and server logs go to $results_dir"
 
 # --- Servers --------------------------------------------------------------------
-
-# Ports below Linux's ephemeral range (32768 and up) cannot collide with the
-# client ends of wrk's and curl's connections.
-pick_free_port() {
-    local port attempt
-    for attempt in {1..50}; do
-        port=$((20000 + RANDOM % 10000))
-        # Connection refused means nothing listens there.
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    fail "found no free TCP port on 127.0.0.1 in 20000-29999 after $attempt tries"
-}
 
 # The server under test; start_server sets all four.
 server_name=""

@@ -1,0 +1,67 @@
+# shellcheck shell=bash disable=SC2034  # the scripts that source this read its variables
+# Sourced by the benchmark scripts: the table of processes a script started,
+# stopping them by PID, and a free port for a server. Never signals a process
+# it did not start.
+#
+# Put every background process in the table as you start it:
+#     some-server & running_pids[$!]=1
+# and stop them all whatever happens:
+#     trap 'stop_running_processes; rm -rf "$temp_dir"' EXIT
+# pick_free_port calls the script's fail().
+
+readonly process_stop_timeout_seconds=5
+
+# Keyed by PID: the processes still to stop on exit.
+declare -A running_pids=()
+
+# The exit status of the process stop_process stopped last.
+stopped_process_status=0
+
+# A child that exited stays a zombie until we wait for it, and `kill -0` still
+# succeeds on zombies, so ask /proc for its state instead.
+process_is_alive() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    [[ ${stat:0:1} != Z ]]
+}
+
+# SIGTERM, then SIGKILL if it is still there after process_stop_timeout_seconds;
+# sets stopped_process_status.
+stop_process() {
+    local pid=$1
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + process_stop_timeout_seconds + 1))
+    while process_is_alive "$pid" && ((SECONDS < deadline)); do
+        sleep 0.1
+    done
+    if process_is_alive "$pid"; then
+        echo "warning: PID $pid ignored SIGTERM for ${process_stop_timeout_seconds}s; sending SIGKILL" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    stopped_process_status=0
+    wait "$pid" 2>/dev/null || stopped_process_status=$?
+    unset 'running_pids[$pid]'
+}
+
+stop_running_processes() {
+    local pid
+    for pid in "${!running_pids[@]}"; do
+        stop_process "$pid"
+    done
+}
+
+# Ports below Linux's ephemeral range (32768 and up) cannot collide with the
+# client ends of the load generators' connections.
+pick_free_port() {
+    local port attempt
+    for attempt in {1..50}; do
+        port=$((20000 + RANDOM % 10000))
+        # Connection refused means nothing listens there.
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    fail "found no free TCP port on 127.0.0.1 in 20000-29999 after $attempt tries"
+}
