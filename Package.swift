@@ -92,6 +92,12 @@ let package = Package(
             path: "Examples/Quickstart/Server",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ProbeServer",
+            dependencies: ["AsyncWeb"],
+            path: "Tests/ProbeServer",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "IOUringTests",
             dependencies: ["IOUring"],

@@ -21,11 +21,18 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     private var arrivedSinceLastWait = false
     private var failure: IOError?
     private var isClosed = false
-    private var waiter: UnsafeContinuation<WaitOutcome, Never>?
+    private var waiter: Waiter?
     private var deadline = MovingDeadline()
     var timerQueueIndex: Int?
 
     enum WaitOutcome { case data, end, failed, timedOut, cancelled }
+
+    /// Who is told when a wait ends: a suspended task, or (for a parked connection, which
+    /// has no task) an action run on the reactor.
+    private enum Waiter {
+        case task(UnsafeContinuation<WaitOutcome, Never>)
+        case action(@Sendable (WaitOutcome) -> Void)
+    }
 
     init(fd: Int32, reactor: Reactor, inbound: IOBuffer, highWaterMark: Int) {
         self.fd = fd
@@ -47,7 +54,7 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
                 if let outcome = readyOutcome() {
                     continuation.resume(returning: outcome)
                 } else {
-                    waiter = continuation
+                    waiter = .task(continuation)
                 }
             }
         } onCancel: { [reactor] in
@@ -62,6 +69,19 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
         case .timedOut: throw IOTimeoutError()
         case .cancelled: throw CancellationError()
         }
+    }
+
+    /// Runs `action` on the reactor once a wait would end (data, the end, a failure, the
+    /// timeout, or closing), with no task waiting meanwhile. The data stays unconsumed, so
+    /// the next ``waitForData(timeout:)`` returns it at once.
+    func notifyWhenReady(timeout: Duration?, _ action: @escaping @Sendable (WaitOutcome) -> Void) {
+        if !isArmed && !reachedEnd && failure == nil && !isClosed { arm() }
+        if let outcome = readyOutcome() {
+            reactor.execute { action(outcome) }
+            return
+        }
+        if let timeout { deadline.set(MonotonicClock.deadline(after: timeout), for: self, on: reactor) }
+        waiter = .action(action)
     }
 
     /// What a wait returns without sleeping, if anything: new data first, then the end or a failure.
@@ -115,9 +135,15 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
     }
 
     private func resume(_ outcome: WaitOutcome) {
-        if let waiter {
-            self.waiter = nil
-            waiter.resume(returning: outcome)
+        guard let waiter else { return }
+        self.waiter = nil
+        switch waiter {
+        case .task(let continuation):
+            continuation.resume(returning: outcome)
+        case .action(let action):
+            // Run after the completion being handled, never inside it: the action may close
+            // this very receiver or start a task.
+            reactor.execute { action(outcome) }
         }
     }
 

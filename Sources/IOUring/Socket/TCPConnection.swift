@@ -49,6 +49,27 @@ public final class TCPConnection: @unchecked Sendable {
         try await receiver.waitForData(timeout: timeout)
     }
 
+    /// Calls `action` on the reactor once ``receive(timeout:)`` would return without waiting,
+    /// with no task waiting meanwhile.
+    ///
+    /// This is how a server parks an idle keep-alive connection: its task ends, so the
+    /// connection costs its socket and a few small objects instead of a task's stack, and
+    /// `action` starts a task for it again when the client speaks.
+    /// ```swift
+    /// connection.whenReceiveReady(timeout: .seconds(60)) { readiness in
+    ///     if readiness == .ready { Task(executorPreference: connection.reactor) { await serve(connection) } }
+    /// }
+    /// ```
+    public func whenReceiveReady(timeout: Duration?, _ action: @escaping @Sendable (ReceiveReadiness) -> Void) {
+        receiver.notifyWhenReady(timeout: timeout) { outcome in
+            switch outcome {
+            case .data, .end, .failed: action(.ready)
+            case .timedOut: action(.timedOut)
+            case .cancelled: action(.closed)
+            }
+        }
+    }
+
     /// Sends every readable byte of `buffer` (consuming them), in as many sends as it takes.
     ///
     /// - Parameter timeout: per send; a peer that reads nothing for that long gets
@@ -137,4 +158,15 @@ final class IOVectors {
     }
 
     deinit { pointer.deallocate() }
+}
+
+/// What ended a ``TCPConnection/whenReceiveReady(timeout:_:)`` wait.
+public enum ReceiveReadiness: Sendable {
+    /// ``TCPConnection/receive(timeout:)`` returns at once: bytes arrived, the peer closed
+    /// its side, or receiving failed.
+    case ready
+    /// The timeout passed first.
+    case timedOut
+    /// The connection was closed on this side.
+    case closed
 }

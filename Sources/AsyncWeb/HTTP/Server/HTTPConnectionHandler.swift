@@ -6,15 +6,22 @@ internal import Logging
 /// Responses go into one output buffer and are sent when the handler would otherwise wait
 /// for the client: pipelined requests already received are answered first, so their
 /// responses leave in one send. A streamed body is sent chunk by chunk as it is written.
+///
+/// A connection whose client stays quiet for ``ServerConfiguration/parkIdleConnectionAfter``
+/// parks: its task ends (a task keeps the stack memory of the deepest request it served)
+/// and the socket alone waits, until the client speaks again and a new task takes over.
 final class HTTPConnectionHandler: @unchecked Sendable {
     private let connection: TCPConnection
     private let configuration: ServerConfiguration
     private let responder: any HTTPResponder
     private let logger: Logger
+    private let onClose: @Sendable (HTTPConnectionHandler) -> Void
     private let output = IOBuffer(capacity: 16 * 1024)
     private let remoteAddress: SocketAddress?
     private var parser: RequestHeadParser
     private var dates = DateHeaderCache()
+    /// The task serving the connection; nil while parked.
+    private var task: Task<Void, Never>?
 
     /// True while waiting for the first byte of a request: the connection can be closed
     /// at shutdown without cutting anything off.
@@ -22,13 +29,30 @@ final class HTTPConnectionHandler: @unchecked Sendable {
     /// Set at shutdown: finish the current request, then close.
     var closeAfterCurrentRequest = false
 
-    init(connection: TCPConnection, configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger) {
+    /// What comes next on the connection, once the previous response is written.
+    private enum NextStep {
+        case respond(RequestHead)
+        case park
+        case close
+    }
+
+    /// - Parameter onClose: called once, on the reactor, after the connection has closed.
+    init(
+        connection: TCPConnection, configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger,
+        onClose: @escaping @Sendable (HTTPConnectionHandler) -> Void
+    ) {
         self.connection = connection
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+        self.onClose = onClose
         remoteAddress = connection.remoteAddress
         parser = RequestHeadParser(limits: configuration.parserLimits)
+    }
+
+    /// Starts serving on a task of the connection's reactor.
+    func start() {
+        task = Task(executorPreference: connection.reactor) { await self.serve() }
     }
 
     /// Closes the connection if it sits between requests; the serving loop then ends.
@@ -37,21 +61,63 @@ final class HTTPConnectionHandler: @unchecked Sendable {
         if isIdle { connection.close() }
     }
 
-    func run() async {
-        defer { connection.close() }
+    /// Cancels the request in progress, if any (the shutdown grace period is over).
+    func cancel() {
+        task?.cancel()
+    }
+
+    private func serve() async {
+        let parks = await serveRequests()
+        task = nil
+        if parks {
+            park()
+        } else {
+            finish()
+        }
+    }
+
+    /// Answers requests until the connection must close (false) or parks (true).
+    private func serveRequests() async -> Bool {
         do {
-            while let head = try await readHead() {
-                guard try await respond(to: head) else { break }
+            while true {
+                switch try await nextStep() {
+                case .respond(let head):
+                    guard try await respond(to: head) else {
+                        try await flush()
+                        return false
+                    }
+                case .park:
+                    return true
+                case .close:
+                    try await flush()
+                    return false
+                }
             }
-            try await flush()
         } catch {
             logger.debug("connection ended", metadata: ["error": "\(error)"])
+            return false
         }
+    }
+
+    /// Waits for the client without a task, for what is left of the idle timeout.
+    private func park() {
+        connection.whenReceiveReady(timeout: configuration.idleTimeout - configuration.parkIdleConnectionAfter) { [self] readiness in
+            if readiness == .ready && !closeAfterCurrentRequest {
+                start()
+            } else {
+                finish()
+            }
+        }
+    }
+
+    private func finish() {
+        connection.close()
+        onClose(self)
     }
 
     // MARK: Reading the head
 
-    private func readHead() async throws -> RequestHead? {
+    private func nextStep() async throws -> NextStep {
         parser.reset()
         let inbound = connection.inbound
         var headDeadline: ContinuousClock.Instant?
@@ -61,25 +127,23 @@ final class HTTPConnectionHandler: @unchecked Sendable {
                 do {
                     if let head = try parser.parse(inbound.readableBytes) {
                         connection.consume(head.byteCount)
-                        return head
+                        return .respond(head)
                     }
                 } catch {
                     try await sendError(HTTPStatus(error.status), message: error.reason)
-                    return nil
+                    return .close
                 }
             }
             try await flush()
             isIdle = inbound.readableCount == 0
-            if isIdle && closeAfterCurrentRequest { return nil }
+            if isIdle && closeAfterCurrentRequest { return .close }
+            let timeout: Duration
             if isIdle {
                 // Between requests a connection holds no buffer: thousands of idle keep-alive
                 // clients then cost little more than their sockets.
                 inbound.releaseStorage()
                 output.releaseStorage()
-            }
-            let timeout: Duration
-            if isIdle {
-                timeout = configuration.idleTimeout
+                timeout = min(configuration.idleTimeout, configuration.parkIdleConnectionAfter)
             } else {
                 let now = ContinuousClock.now
                 let deadline = headDeadline ?? now + configuration.headerReadTimeout
@@ -88,15 +152,18 @@ final class HTTPConnectionHandler: @unchecked Sendable {
                 // last byte came: answer 408 now rather than wait a zero or negative time.
                 guard deadline > now else {
                     try await sendError(.requestTimeout)
-                    return nil
+                    return .close
                 }
                 timeout = deadline - now
             }
             do {
-                guard try await connection.receive(timeout: timeout) else { return nil }
+                guard try await connection.receive(timeout: timeout) else { return .close }
             } catch is IOTimeoutError {
-                if !isIdle { try await sendError(.requestTimeout) }
-                return nil
+                if !isIdle {
+                    try await sendError(.requestTimeout)
+                    return .close
+                }
+                return configuration.parkIdleConnectionAfter < configuration.idleTimeout ? .park : .close
             }
         }
     }

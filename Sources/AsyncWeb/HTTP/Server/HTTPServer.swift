@@ -118,19 +118,17 @@ public final class HTTPServer: Service, Sendable {
                 continue
             }
             let handler = HTTPConnectionHandler(
-                connection: connection, configuration: configuration, responder: responder, logger: logger)
-            let task = Task(executorPreference: reactor) {
-                await handler.run()
-                registry.remove(handler)
-            }
-            registry.insert(handler, task: task)
+                connection: connection, configuration: configuration, responder: responder, logger: logger,
+                onClose: { registry.remove($0) })
+            registry.insert(handler)
+            handler.start()
         }
 
         let watchdog = Task(executorPreference: reactor) { [grace = configuration.shutdownGracePeriod] in
             guard (try? await reactor.sleep(for: grace)) != nil else { return }
             registry.cancelAll()
         }
-        for task in registry.tasks { await task.value }
+        await registry.waitUntilEmpty()
         watchdog.cancel()
         await watchdog.value
     }

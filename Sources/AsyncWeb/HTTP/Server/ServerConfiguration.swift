@@ -11,6 +11,7 @@
 /// | ``headerReadTimeout`` | 10 s | 408 Request Timeout, then close |
 /// | ``bodyReadTimeout`` | 30 s | the read fails; the connection closes |
 /// | ``idleTimeout`` | 60 s | an idle keep-alive connection is closed |
+/// | ``parkIdleConnectionAfter`` | 100 ms | an idle connection parks: its task ends, freeing its memory |
 /// | ``sendTimeout`` | 30 s | a client that reads nothing for that long is dropped |
 /// | ``maxConnectionsPerReactor`` | 10,000 | 503 Service Unavailable, then close |
 /// | ``shutdownGracePeriod`` | 10 s | requests still running are cancelled |
@@ -32,6 +33,12 @@ public struct ServerConfiguration: Sendable {
     public var bodyReadTimeout: Duration = .seconds(30)
     public var idleTimeout: Duration = .seconds(60)
     public var sendTimeout: Duration = .seconds(30)
+    /// How long a keep-alive connection waits for its next request on a task of its own
+    /// before it parks: the task ends, with the stack memory it kept from the deepest request
+    /// it served, and a new task starts when the client speaks. A parked connection costs
+    /// about a kilobyte besides its socket. Busy clients never wait this long, so they never
+    /// pay for a new task. Default 100 ms.
+    public var parkIdleConnectionAfter: Duration = .milliseconds(100)
 
     public var maxConnectionsPerReactor = 10_000
     /// How long in-flight requests may run after SIGINT/SIGTERM before they are cancelled.

@@ -1,0 +1,173 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The I/O backends a server can run on. Every hardening test runs on each one, and checks
+/// from `/proc` that the process really uses it.
+enum ServerBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case ioUring = "io_uring"
+
+    var testDescription: String { rawValue }
+
+    /// What `/proc/PID/fd` shows for the backend's kernel object.
+    var descriptorLink: String {
+        switch self {
+        case .ioUring: "anon_inode:[io_uring]"
+        }
+    }
+}
+
+/// A server executable built beside the tests (`ProbeServer`, by default), run in a process
+/// of its own: what a test needs to measure a server's memory, limit its descriptors or
+/// signal it. It is stopped by its PID, with SIGKILL if it is still running, when the test
+/// lets it go.
+final class ServerProcess: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let pid: pid_t
+    private(set) var port = 0
+    private let outputPath: String
+    private var exitStatus: Int32?
+
+    /// Starts `product` on a free port of 127.0.0.1 with one reactor and waits for its banner.
+    ///
+    /// - Parameters:
+    ///   - environment: added to this process's environment.
+    ///   - descriptorLimit: the server's `RLIMIT_NOFILE`, set by the shell that execs it.
+    static func start(
+        _ product: String = "ProbeServer", backend: ServerBackend, environment: [String: String] = [:],
+        descriptorLimit: Int? = nil
+    ) throws -> ServerProcess {
+        let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent(product).path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw Failure(description: "\(binary) is missing: build it first with swift build --build-tests")
+        }
+        let outputPath = NSTemporaryDirectory() + "asyncweb-\(product)-\(UUID().uuidString).log"
+        var arguments = [binary, "--host", "127.0.0.1", "--port", "0", "--reactors", "1"]
+        if let descriptorLimit {
+            arguments = ["/bin/sh", "-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\""] + arguments
+        }
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(environment) { $1 }
+        let pid = try spawn(arguments, environment: variables, outputPath: outputPath)
+        let process = try ServerProcess(pid: pid, outputPath: outputPath)
+        let links = process.descriptorLinks()
+        guard links.contains(backend.descriptorLink) else {
+            throw Failure(description: "the server runs without \(backend.descriptorLink); its descriptors: \(Set(links))")
+        }
+        return process
+    }
+
+    private init(pid: pid_t, outputPath: String) throws {
+        self.pid = pid
+        self.outputPath = outputPath
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let output = self.output
+            if let range = output.range(of: #"Running on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                let address = output[range]
+                self.port = Int(address[address.index(after: address.lastIndex(of: ":")!)...])!
+                return
+            }
+            if !isRunning {
+                throw Failure(description: "the server exited before it listened: \(output)")
+            }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        throw Failure(description: "the server did not listen within 30 s: \(output)")
+    }
+
+    deinit {
+        stop()
+        unlink(outputPath)
+    }
+
+    /// What the server printed so far, standard output and error together.
+    var output: String {
+        (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Whether the process is still running (not exited, not a zombie).
+    var isRunning: Bool {
+        if exitStatus != nil { return false }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return true }
+        exitStatus = status
+        return false
+    }
+
+    /// The server's resident memory, in KiB (`VmRSS`).
+    var residentKiB: Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+    }
+
+    /// What the server's open descriptors point at, as `/proc/PID/fd` shows them.
+    func descriptorLinks() -> [String] {
+        let folder = "/proc/\(pid)/fd"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)") }
+    }
+
+    func signal(_ signal: Int32) {
+        if isRunning { kill(pid, signal) }
+    }
+
+    /// Waits up to `timeout` for the process to exit; its wait status, or nil if it still runs.
+    func waitForExit(timeout: Duration) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        return exitStatus
+    }
+
+    /// Kills the process if it still runs, and reaps it.
+    func stop() {
+        guard isRunning else { return }
+        kill(pid, SIGKILL)
+        _ = waitForExit(timeout: .seconds(10))
+    }
+
+    /// posix_spawn with default signal handling and an empty signal mask: Foundation's
+    /// `Process` passes on the calling thread's mask, in which SIGTERM may be blocked.
+    private static func spawn(_ arguments: [String], environment: [String: String], outputPath: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Sockets of other tests running meanwhile are not all close-on-exec: keep them out.
+        // (glibc 2.34's call, which Swift's Glibc module does not declare.)
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let closeFrom = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            throw Failure(description: "this glibc has no posix_spawn_file_actions_addclosefrom_np (2.34 or newer has)")
+        }
+        _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, 3)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaultSignals = sigset_t()
+        sigfillset(&defaultSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard result == 0 else { throw Failure(description: "posix_spawn \(arguments[0]) failed: \(result)") }
+        return pid
+    }
+}

@@ -1,0 +1,29 @@
+// The server the hardening tests attack, in a process of its own: they measure its memory,
+// starve it of descriptors and signal it, none of which a server inside the test process allows.
+//
+// Flags are app.run()'s (`--host`, `--port`, `--reactors`); these environment variables
+// shorten the server's limits so a test need not wait out the defaults:
+//   PROBE_HEADER_READ_TIMEOUT_MS   ServerConfiguration.headerReadTimeout
+//   PROBE_PARK_AFTER_MS            ServerConfiguration.parkIdleConnectionAfter
+import AsyncWeb
+import Foundation
+
+let app = App("ProbeServer")
+app.get("/") { "<p>Hello, World!</p>" }
+app.get("/slow") { request in
+    // Unbuffered, so a test can wait until its requests are all in a handler.
+    FileHandle.standardError.write(Data("slow request started\n".utf8))
+    try await Task.sleep(for: .milliseconds(request.args.value("ms", as: Int.self) ?? 500))
+    return "slept"
+}
+app.post("/echo") { request in Response(body: ResponseBody(bytes: try await request.data())) }
+
+var configuration = ServerConfiguration()
+let environment = ProcessInfo.processInfo.environment
+if let milliseconds = environment["PROBE_HEADER_READ_TIMEOUT_MS"].flatMap(Int.init) {
+    configuration.headerReadTimeout = .milliseconds(milliseconds)
+}
+if let milliseconds = environment["PROBE_PARK_AFTER_MS"].flatMap(Int.init) {
+    configuration.parkIdleConnectionAfter = .milliseconds(milliseconds)
+}
+try await app.run(configuration: configuration)
