@@ -1,0 +1,83 @@
+import AsyncWeb
+import AsyncWebTesting
+import Glibc
+import Testing
+
+@Suite("HTTP server: parked idle connections")
+struct ParkingTests {
+    private func server(parkAfter: Duration, idleTimeout: Duration) async throws -> LiveServer {
+        var configuration = ServerConfiguration()
+        configuration.parkIdleConnectionAfter = parkAfter
+        configuration.idleTimeout = idleTimeout
+        return try await LiveServer.start(echoResponder, configuration: configuration)
+    }
+
+    @Test func aParkedConnectionServesItsNextRequests() async throws {
+        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .seconds(30))
+        let port = server.port
+        let statuses = try await onThread { () -> [Int?] in
+            let client = try RawHTTPClient(port: port)
+            return try (0..<5).map { _ in
+                try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+                let status = try client.readResponse()?.status
+                usleep(50_000)  // parks in between
+                return status
+            }
+        }
+        #expect(statuses == [200, 200, 200, 200, 200])
+        try await server.stop()
+    }
+
+    @Test func aRequestHalfSentBeforeParkingIsFinishedAfter() async throws {
+        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .seconds(30))
+        let port = server.port
+        let status = try await onThread { () -> Int? in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+            _ = try client.readResponse()
+            usleep(50_000)
+            try client.send("GET / HTTP/1.1\r\n")
+            usleep(50_000)
+            try client.send("Host: test\r\n\r\n")
+            return try client.readResponse()?.status
+        }
+        #expect(status == 200)
+        try await server.stop()
+    }
+
+    @Test func theIdleTimeoutStillClosesAParkedConnection() async throws {
+        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .milliseconds(300))
+        let port = server.port
+        let (status, rest, waited) = try await onThread { () -> (Int?, [UInt8], Duration) in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+            let status = try client.readResponse()?.status
+            let start = ContinuousClock.now
+            let rest = try client.readUntilClosed()
+            return (status, rest, ContinuousClock.now - start)
+        }
+        #expect(status == 200)
+        #expect(rest.isEmpty)
+        #expect(waited >= .milliseconds(250))
+        try await server.stop()
+    }
+
+    @Test func shutdownClosesParkedConnectionsAtOnce() async throws {
+        var configuration = ServerConfiguration()
+        configuration.parkIdleConnectionAfter = .milliseconds(10)
+        configuration.shutdownGracePeriod = .seconds(120)
+        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+        let port = server.port
+        let client = try await onThread { () -> RawHTTPClient in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+            _ = try client.readResponse()
+            return client
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        try await server.stop()
+        #expect(ContinuousClock.now - start < .seconds(60))
+        #expect(try await onThread { client.isClosedByServer() })
+    }
+}
