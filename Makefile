@@ -30,3 +30,13 @@ test: system-packages test-packages
 
 bench: system-packages
 	Benchmarks/load/run.sh
+
+# libFuzzer harnesses (Fuzz/README.md), one at a time, FUZZ_SECONDS each (default 60):
+#   make fuzz    FUZZ_SECONDS=600 make fuzz
+# libFuzzer and lld come with the Swift toolchain; python3 writes out llhttp's seed requests.
+FUZZ_SYSTEM_PACKAGES := python3
+
+.PHONY: fuzz
+fuzz: system-packages
+	@scripts/install-system-packages.sh $(FUZZ_SYSTEM_PACKAGES)
+	Fuzz/run.sh

@@ -1,0 +1,12 @@
+import FuzzSupport
+@testable import AsyncWeb
+
+/// The JSON reader that session cookies and template contexts go through.
+/// Whatever it reads, Flask's JSON writer must write back as text it reads again.
+@main enum JSONFuzzer: FuzzTarget {
+    static func fuzz(_ input: UnsafeRawBufferPointer) {
+        guard let value = try? JSONReader.parse(Array(input)) else { return }
+        let written = FlaskJSON.serialize(value)
+        precondition((try? JSONReader.parse(written)) != nil, "\(value) written as unreadable \(written)")
+    }
+}
