@@ -114,7 +114,8 @@ struct ChunkedBodyDecoder: Sendable {
     private mutating func scanTrailers(
         _ scanner: inout FieldLineScanner, _ input: UnsafeRawBufferPointer, _ cursor: inout Int
     ) throws(HTTPParseError) -> Bool {
-        let end = min(input.count, cursor + (maxTrailerBytes - trailerBytes))
+        // Added to the smaller of the two, so a budget of Int.max cannot overflow.
+        let end = cursor + min(input.count - cursor, maxTrailerBytes - trailerBytes)
         let start = cursor
         defer { trailerBytes += cursor - start }
         while let event = try scanner.scan(input, from: &cursor, to: end) {

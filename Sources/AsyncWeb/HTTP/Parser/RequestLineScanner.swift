@@ -136,11 +136,18 @@ struct RequestLineScanner: Sendable {
     /// The end of the bytes a line part may occupy: the line may not pass
     /// `lineStart + maxLength`.
     private func boundedEnd(_ end: Int) -> Int {
-        min(end, lineStart + maxLength)
+        min(end, lineLimit)
     }
 
     /// Refuses the line once a part of it would reach past the limit.
     private func checkLength(at index: Int) throws(HTTPParseError) {
-        if index >= lineStart + maxLength { throw .requestLineTooLong }
+        if index >= lineLimit { throw .requestLineTooLong }
+    }
+
+    /// `lineStart + maxLength`, saturating: a configured maximum of `Int.max`
+    /// means no limit, even after empty lines have moved the start.
+    private var lineLimit: Int {
+        let (limit, overflow) = lineStart.addingReportingOverflow(maxLength)
+        return overflow ? .max : limit
     }
 }
