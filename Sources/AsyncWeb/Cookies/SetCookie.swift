@@ -20,6 +20,8 @@ extension Response {
     /// in the app's log, since browsers may silently drop it.
     /// - Parameters:
     ///   - maxAge: seconds until it expires; `Expires` is then set to match, as Werkzeug does.
+    ///     An expiry outside the years 1 to 9999 is written as the nearest date within them,
+    ///     where Werkzeug would raise, so a huge or negative `maxAge` still sets a cookie.
     ///   - partitioned: also makes the cookie `Secure`, as browsers require.
     public mutating func setCookie(
         _ name: String, _ value: String = "", maxAge: Int? = nil, expires: Date? = nil, path: String? = "/",
@@ -28,7 +30,7 @@ extension Response {
     ) {
         let expiry = expires ?? maxAge.map { Date().addingTimeInterval(TimeInterval($0)) }
         let field = CookieFormat.setCookieValue(
-            name: name, value: value, maxAge: maxAge, expires: expiry.map { Int($0.timeIntervalSince1970.rounded(.down)) },
+            name: name, value: value, maxAge: maxAge, expires: expiry.map(HTTPDate.wholeSeconds),
             path: path, domain: domain, secure: secure || partitioned, httpOnly: httpOnly, sameSite: sameSite,
             partitioned: partitioned)
         CookieFormat.warnIfTooLarge(field, name: name, value: value)

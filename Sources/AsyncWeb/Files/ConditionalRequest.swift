@@ -23,7 +23,8 @@ struct ConditionalRequest {
 
     func evaluate(entityTag: String?, lastModified: Int, size: Int) -> Outcome {
         guard isReadMethod else { return .full }
-        if let range, ifRangeHolds(entityTag: entityTag, lastModified: lastModified) {
+        // Werkzeug does not apply a range to an empty file: it is sent whole.
+        if let range, size > 0, ifRangeHolds(entityTag: entityTag, lastModified: lastModified) {
             guard let bytes = Self.singleByteRange(range, size: size) else { return .unsatisfiableRange }
             return .range(bytes)
         }
@@ -53,20 +54,42 @@ struct ConditionalRequest {
         }
     }
 
-    /// One `bytes=a-b`, `a-` or `-n` range within `size`; several ranges are not served.
+    /// One `bytes=a-b`, `a-` or `-n` range within `size`, as Werkzeug's `parse_range_header`
+    /// and `range_for_length` read it; several ranges are not served.
+    ///
+    /// A suffix longer than the file is unsatisfiable and `-0` is the whole file, as in
+    /// Werkzeug. Numbers are plain ASCII digits of any length: one past `Int.max` is as
+    /// unsatisfiable as a start (or as harmless as an end) beyond the file.
     static func singleByteRange(_ header: Substring, size: Int) -> Range<Int>? {
-        guard header.hasPrefix("bytes="), !header.contains(",") else { return nil }
-        let spec = Substring(header.dropFirst("bytes=".count).trimmingWerkzeugWhitespace())
-        let bounds = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        guard bounds.count == 2 else { return nil }
-        let (first, last) = (bounds[0], bounds[1])
-        if first.isEmpty {
-            guard let suffix = Int(last), suffix > 0, size > 0 else { return nil }
-            return max(0, size - suffix)..<size
+        guard let equals = header.firstIndex(of: "="),
+            header[..<equals].trimmingWerkzeugWhitespace().lowercased() == "bytes"
+        else { return nil }
+        let spec = header[header.index(after: equals)...].trimmingWerkzeugWhitespace()
+        guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return nil }
+        if dash == spec.startIndex {
+            guard let suffix = digitsValue(spec[spec.index(after: dash)...]), suffix <= size else { return nil }
+            let start = suffix == 0 ? 0 : size - suffix
+            return start < size ? start..<size : nil
         }
-        guard let start = Int(first), start >= 0, start < size else { return nil }
+        guard let start = digitsValue(spec[..<dash].trimmingWerkzeugWhitespace()[...]), start < size else { return nil }
+        let last = spec[spec.index(after: dash)...].trimmingWerkzeugWhitespace()
         if last.isEmpty { return start..<size }
-        guard let end = Int(last), end >= start else { return nil }
-        return start..<min(end + 1, size)
+        guard let end = digitsValue(last[...]), end >= start else { return nil }
+        // `end` is inclusive and may be Int.max: the range stops at the file's last byte.
+        return start..<(min(end, size - 1) + 1)
+    }
+
+    /// The value of one or more ASCII digits (Werkzeug's `\d+` under `re.ASCII`), saturating
+    /// at `Int.max`; nil for anything else.
+    private static func digitsValue(_ text: Substring) -> Int? {
+        guard !text.isEmpty else { return nil }
+        var value = 0
+        for byte in text.utf8 {
+            guard byte &- UInt8(ascii: "0") < 10 else { return nil }
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = shifted.addingReportingOverflow(Int(byte &- UInt8(ascii: "0")))
+            value = overflowA || overflowB ? .max : sum
+        }
+        return value
     }
 }

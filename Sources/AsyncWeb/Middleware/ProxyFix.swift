@@ -28,9 +28,11 @@ public struct ProxyFix: Middleware {
         if let scheme = trusted(request, "X-Forwarded-Proto", forwardedProto) { origin.scheme = scheme }
         if let host = trusted(request, "X-Forwarded-Host", forwardedHost) { origin.host = host }
         if let port = trusted(request, "X-Forwarded-Port", forwardedPort) {
-            let host = origin.host ?? ""
-            let name = host.hasPrefix("[") ? host.prefix(through: host.firstIndex(of: "]") ?? host.endIndex) : host.split(separator: ":").first ?? ""
-            origin.host = "\(name):\(port)"
+            // Werkzeug's rule: a port after the last colon goes, unless the host ends in `]`
+            // (an IPv6 address without one). A client sends the Host, so `[` without `]` happens.
+            var host = origin.host ?? ""
+            if !host.hasSuffix("]"), let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
+            origin.host = "\(host):\(port)"
         }
         if let prefix = trusted(request, "X-Forwarded-Prefix", forwardedPrefix) {
             origin.scriptRoot = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix

@@ -89,7 +89,7 @@ struct CookieSessionStore: Sendable {
         let now = Self.now()
         response.setCookie(
             cookieName, cookieValue(outcome.values, timestamp: now),
-            expires: permanent ? Date(timeIntervalSince1970: TimeInterval(now + lifetime)) : nil, path: attributes.path,
+            expires: permanent ? Date(timeIntervalSince1970: TimeInterval(now) + TimeInterval(lifetime)) : nil, path: attributes.path,
             domain: attributes.domain, secure: attributes.secure, httpOnly: attributes.httpOnly, sameSite: attributes.sameSite,
             partitioned: attributes.partitioned)
         response.addVary("Cookie")

@@ -47,9 +47,12 @@ struct SessionSigner: Sendable {
         guard let timeDot = value.utf8.lastIndex(of: UInt8(ascii: ".")),
             let timeBytes = URLSafeBase64.decode(value[value.index(after: timeDot)...]), timeBytes.count <= 8
         else { return nil }
-        let timestamp = timeBytes.reduce(0) { $0 << 8 | Int($1) }
-        let age = now - timestamp
-        if age < 0 { return nil }
+        // itsdangerous reads the bytes as an unsigned number: eight 0xFF bytes are a time
+        // far in the future, refused as such, not -1.
+        let unsigned = timeBytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard let timestamp = Int(exactly: unsigned) else { return nil }
+        let (age, overflow) = now.subtractingReportingOverflow(timestamp)
+        if overflow || age < 0 { return nil }
         if let maxAge, age > maxAge { return nil }
         return Verified(payload: String(value[..<timeDot]), timestamp: timestamp)
     }

@@ -40,17 +40,12 @@ enum TaggedJSON {
         case .bytes(let bytes): tagged(" b", .string(Data(bytes).base64EncodedString()))
         case .markup(let markup): tagged(" m", .string(markup.html))
         case .uuid(let uuid): tagged(" u", .string(uuid.uuidString.lowercased().filter { $0 != "-" }))
-        case .date(let date): tagged(" d", .string(String(decoding: DateHeaderCache.format(wholeSeconds(date)), as: UTF8.self)))
+        case .date(let date): tagged(" d", .string(String(decoding: DateHeaderCache.format(HTTPDate.wholeSeconds(date)), as: UTF8.self)))
         }
     }
 
     private static func tagged(_ key: String, _ value: EncodedValue) -> EncodedValue {
         .object([(key: key, value: value)])
-    }
-
-    /// Python's `datetime.timetuple()` drops the fraction, toward the past.
-    private static func wholeSeconds(_ date: Date) -> Int {
-        Int(date.timeIntervalSince1970.rounded(.down))
     }
 
     /// Flask's `_untag_scan`: members first, then the object itself. Nil for a

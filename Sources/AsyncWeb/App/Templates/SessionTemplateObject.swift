@@ -87,7 +87,7 @@ extension TemplateValue {
 
     /// `str(datetime)` of an aware UTC datetime: `2023-11-14 22:13:20+00:00`.
     private static func pythonUTCDateTime(_ date: Date) -> String {
-        var seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        var seconds = HTTPDate.wholeSeconds(date)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }

@@ -23,8 +23,11 @@ struct DateHeaderCache {
         return formatted
     }
 
+    /// The date `seconds` after 1970, or the nearest one with a four-digit year: a cookie's
+    /// `Expires` computed from a huge `max_age` must not print a year `gmtime` cannot hold,
+    /// or one whose digits do not fit the format.
     static func format(_ seconds: Int) -> [UInt8] {
-        var value = seconds
+        var value = min(max(seconds, HTTPDate.representableSeconds.lowerBound), HTTPDate.representableSeconds.upperBound)
         var parts = tm()
         gmtime_r(&value, &parts)
         var bytes: [UInt8] = []
