@@ -171,9 +171,10 @@ enum PythonText {
 
     /// `text.zfill(width)`: zeros after any sign, up to `width` scalars.
     static func zeroFilled(_ text: String, width: Int) -> String {
-        let missing = width - text.unicodeScalars.count
-        guard missing > 0 else { return text }
-        let zeros = String(repeating: "0", count: missing)
+        let count = text.unicodeScalars.count
+        // Compared before subtracting: `width` may be as low as `Int.min`.
+        guard width > count else { return text }
+        let zeros = String(repeating: "0", count: width - count)
         if let sign = text.unicodeScalars.first, sign == "+" || sign == "-" {
             return String(sign) + zeros + String(text.unicodeScalars.dropFirst())
         }

@@ -44,10 +44,13 @@ final class CompiledTemplate: Sendable {
 
     /// Renders in an existing context, for imports, which need its exports afterwards.
     func render(_ context: TemplateRenderContext, into output: inout TemplateOutput) throws {
-        try root(&output, TemplateFrame(context: context))
-        while let parent = context.parentTemplate {
-            context.parentTemplate = nil
-            try parent.root(&output, TemplateFrame(context: context))
+        // A template that includes itself nests like a recursive macro.
+        try context.state.nested {
+            try root(&output, TemplateFrame(context: context))
+            while let parent = context.parentTemplate {
+                context.parentTemplate = nil
+                try parent.root(&output, TemplateFrame(context: context))
+            }
         }
     }
 }
@@ -73,7 +76,7 @@ extension TemplateRenderContext {
         if block.referencesSuper {
             frame.define(.superBlock, superBlock(of: name, depth: depth, caller: caller))
         }
-        try block.body(&output, frame)
+        try state.nested { try block.body(&output, frame) }
     }
 
     /// A block rendered as a value, for `self.name()` and `super()`:

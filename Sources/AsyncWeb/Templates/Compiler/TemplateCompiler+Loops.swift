@@ -65,7 +65,7 @@ struct CompiledLoop: Sendable {
     private func recursion(depth: Int, outer: TemplateFrame) -> TemplateLoopState.Recursion {
         { children, _ in
             var rendered = TemplateOutput()
-            try run(over: try children.elements(), depth: depth + 1, in: outer, into: &rendered)
+            try outer.state.nested { try run(over: try children.elements(), depth: depth + 1, in: outer, into: &rendered) }
             return autoescape ? .markup(Markup(rendered.text)) : .string(rendered.text)
         }
     }

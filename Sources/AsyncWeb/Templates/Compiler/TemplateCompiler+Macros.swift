@@ -96,17 +96,17 @@ struct CompiledMacro: Sendable {
                 // at the call, not where the macro was defined.
                 let callerEscapes = state.autoescape
                 var output = TemplateOutput(reservingCapacity: 128)
-                try body(&output, try scope(for: arguments, definedIn: frame))
+                try state.nested { try body(&output, try scope(for: arguments, definedIn: frame)) }
                 return callerEscapes ? .markup(Markup(output.text)) : .string(output.text)
             },
-            render: { arguments, _, output in
+            render: { arguments, state, output in
                 var scope = try scope(for: arguments, definedIn: frame)
-                try body(&output, scope)
+                try state.nested { try body(&output, scope) }
                 TemplateFrame.recycle(&scope)
             },
-            renderWithOneArgument: { argument, _, output in
+            renderWithOneArgument: { argument, state, output in
                 var scope = try scope(forOne: argument, definedIn: frame)
-                try body(&output, scope)
+                try state.nested { try body(&output, scope) }
                 TemplateFrame.recycle(&scope)
             }
         ))

@@ -26,6 +26,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case zeroDivision = "ZeroDivisionError"
         /// An integer result outside 64 bits, which Python would have kept.
         case overflow = "OverflowError"
+        /// A string or list longer than ``TemplateSizeLimit/maximumLength``.
+        case memory = "MemoryError"
+        /// Calls nested deeper than ``TemplateRenderState/maximumCallDepth``.
+        case recursion = "RecursionError"
         /// A filter given arguments it cannot use (Jinja's `FilterArgumentError`).
         case filterArgument = "FilterArgumentError"
         /// Python's `AttributeError`.

@@ -16,6 +16,9 @@ final class TemplateRenderState: @unchecked Sendable {
     /// cleared by ``finish()``.
     @exclusivity(unchecked) var scopes: [TemplateFrame] = []
     @exclusivity(unchecked) var contexts: [TemplateRenderContext] = []
+    /// How many macro calls, includes, blocks and recursive loops are running
+    /// inside one another; see ``nested(_:)``.
+    @exclusivity(unchecked) var callDepth = 0
 
     init(environment: TemplateEnvironment, autoescape: Bool) {
         self.environment = environment

@@ -72,6 +72,8 @@ extension TemplateValue {
 
     static func power(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
         if let base = lhs.integerValue, let exponent = rhs.integerValue, exponent >= 0 {
+            // The loop below stops early once the result stays put; -1 alternates instead.
+            if base == -1 { return .int(exponent % 2 == 0 ? 1 : -1) }
             var result = 1
             for _ in 0..<exponent {
                 let (product, overflow) = result.multipliedReportingOverflow(by: base)
@@ -129,14 +131,23 @@ extension TemplateValue {
     }
 
     /// `sequence * count` for strings, Markup and lists; nil when `sequence` is none of them.
+    /// A result past ``TemplateSizeLimit`` raises `MemoryError`, as Python does past memory.
     private static func repetition(_ sequence: TemplateValue, _ count: TemplateValue) throws -> TemplateValue? {
         guard let times = count.integerValue else { return nil }
-        let n = max(times, 0)
+        /// How many copies to join: none of an empty sequence, however many were asked for.
+        func copies(ofLength length: Int) throws -> Int {
+            let n = max(times, 0)
+            return try TemplateSizeLimit.product(length, n) == 0 ? 0 : n
+        }
         switch sequence {
-        case .string(let text): return .string(String(repeating: text, count: n))
-        case .markup(let markup): return .markup(Markup(String(repeating: markup.html, count: n)))
-        case .list(let elements): return .list(Array([[TemplateValue]](repeating: elements, count: n).joined()))
-        case .tuple(let elements): return .tuple(Array([[TemplateValue]](repeating: elements, count: n).joined()))
+        case .string(let text):
+            return .string(String(repeating: text, count: try copies(ofLength: text.utf8.count)))
+        case .markup(let markup):
+            return .markup(Markup(String(repeating: markup.html, count: try copies(ofLength: markup.html.utf8.count))))
+        case .list(let elements):
+            return .list(Array([[TemplateValue]](repeating: elements, count: try copies(ofLength: elements.count)).joined()))
+        case .tuple(let elements):
+            return .tuple(Array([[TemplateValue]](repeating: elements, count: try copies(ofLength: elements.count)).joined()))
         default: return nil
         }
     }

@@ -94,6 +94,7 @@ extension TemplateValue: Hashable {
             let haystack = stringValue!
             return text.isEmpty || haystack.contains(text)
         case .dictionary(let members): return members[needle] != nil
+        case .object(let range as TemplateRange): return range.contains(needle)
         default: return try elements().contains(needle)
         }
     }

@@ -43,6 +43,7 @@ extension TemplateValue {
         case .list(let elements), .tuple(let elements): return !elements.isEmpty
         case .dictionary(let members): return !members.isEmpty
         case .callable: return true
+        case .object(let range as TemplateRange): return range.item(0) != nil
         case .object(let object): return object.elements.map { !$0.isEmpty } ?? true
         }
     }
@@ -94,6 +95,7 @@ extension TemplateValue {
         // Python iterates a Markup like any str: into plain one-character strings.
         case .markup(let markup): return markup.html.unicodeScalars.map { .string(String($0)) }
         case .object(let object):
+            if let range = object as? TemplateRange { return try range.materialized() }
             if let elements = object.elements { return elements }
         default: break
         }
@@ -111,6 +113,7 @@ extension TemplateValue {
         case .list(let elements), .tuple(let elements): return elements.count
         case .dictionary(let members): return members.count
         case .object(let object):
+            if let range = object as? TemplateRange { return try range.count() }
             if let elements = object.elements { return elements.count }
         default: break
         }

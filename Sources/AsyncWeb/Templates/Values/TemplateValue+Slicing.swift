@@ -31,7 +31,10 @@ extension TemplateValue {
             return .markup(Markup(String(String.UnicodeScalarView(try positions(count: scalars.count).map { scalars[$0] }))))
         case .undefined(let undefined): throw undefined.error
         default:
-            if case .object = self { return .list(try positions(count: try count()).map { try elements()[$0] }) }
+            if case .object = self {
+                let elements = try elements()
+                return .list(try positions(count: elements.count).map { elements[$0] })
+            }
             throw TemplateError(.type, "'\(typeName)' object is not subscriptable")
         }
     }

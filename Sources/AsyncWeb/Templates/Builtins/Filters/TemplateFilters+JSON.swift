@@ -13,6 +13,7 @@ extension TemplateFilters {
         var indent: String?
         if let indentArgument {
             // Python's `json` takes a number of spaces or the indent text itself.
+            if indentArgument.stringValue == nil { try TemplateSizeLimit.check(try index(indentArgument)) }
             indent = try indentArgument.stringValue ?? String(repeating: " ", count: max(index(indentArgument), 0))
         }
         var json = ""

@@ -95,11 +95,17 @@ extension TemplateFilters {
         /// `round(value, digits)` for an integer: exact, ties to even.
         static func round(_ value: Int, digits: Int) -> Int? {
             guard digits < 0 else { return value }
-            guard -digits <= 18 else { return 0 }
+            // 10^19 passes Int.max: past it every Int rounds to 0, except that at -19
+            // digits one beyond 5·10^18 rounds to ±10^19, which does not fit.
+            guard digits >= -18 else {
+                return digits == -19 && value.magnitude > 5_000_000_000_000_000_000 ? nil : 0
+            }
             var power = 1
             for _ in 0..<(-digits) { power *= 10 }
             let remainder = ((value % power) + power) % power
-            let floor = value - remainder
+            // Near Int.min the multiple below the value does not fit.
+            let (floor, below) = value.subtractingReportingOverflow(remainder)
+            guard !below else { return nil }
             let twice = remainder * 2
             if twice < power || (twice == power && (floor / power) % 2 == 0) { return floor }
             let (up, overflow) = floor.addingReportingOverflow(power)

@@ -92,6 +92,7 @@ extension TemplateFilters {
                 guard let count = missing.integerValue else {
                     throw TemplateError(.type, "can't multiply sequence by non-int of type '\(typeName(missing))'")
                 }
+                try TemplateSizeLimit.check(count)
                 current += repeatElement(fill, count: count)
             }
             batches.append(.list(current))
@@ -107,6 +108,8 @@ extension TemplateFilters {
         let slices = bound[0]!
         let perSlice = try TemplateFilters.index(try TemplateValue.floorDivide(.int(elements.count), slices))
         let withExtra = try TemplateFilters.index(try TemplateValue.modulo(.int(elements.count), slices))
+        // One list per slice, even past the elements' count: a count past the limit is Python's MemoryError.
+        try TemplateSizeLimit.check(try index(slices))
         var columns: [TemplateValue] = []
         var offset = 0
         for number in 0..<max(try index(slices), 0) {

@@ -44,7 +44,7 @@ extension TemplateFilters {
 
     static func center(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
         let width = try Self.doCenterSignature.bind(arguments).integer(0, default: 80)
-        return mapText(try softString(value)) { PythonString.justify($0, width: width, fill: " ", alignment: .center) }
+        return try mapText(try softString(value)) { try PythonString.justify($0, width: width, fill: " ", alignment: .center) }
     }
 
     static func trim(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
@@ -117,6 +117,8 @@ extension TemplateFilters {
         guard try TemplateValue.compareOrder(leeway, 0, operator: ">=") else {
             throw assertionFailure("expected leeway >= 0, got \(try leeway.text())")
         }
+        // Both are at least 0 here, so a sum past Int.max is longer than any text, as in Python.
+        if let a = length.integerValue, let b = leeway.integerValue, a.addingReportingOverflow(b).overflow { return value }
         if try TemplateValue.compareOrder(.int(try value.count()), try TemplateValue.add(length, leeway), operator: "<=") {
             return value
         }
@@ -139,6 +141,7 @@ extension TemplateFilters {
         if width.stringValue != nil {
             indention = width
         } else if let count = width.integerValue {
+            try TemplateSizeLimit.check(count)
             indention = .string(String(repeating: " ", count: max(count, 0)))
         } else {
             throw TemplateError(.type, "can't multiply sequence by non-int of type '\(typeName(width))'")

@@ -15,8 +15,11 @@ enum TemplateLoremIpsum {
         let html = try bound[1]?.truth() ?? true
         let (minimum, maximum) = (try integer(2, 20), try integer(3, 100))
         guard minimum < maximum || count <= 0 else {
-            throw TemplateError(.value, "empty range for randrange() (\(minimum), \(maximum), \(maximum - minimum))")
+            // Python's message has the width, which past Int's range only Int128 holds.
+            throw TemplateError(.value, "empty range for randrange() (\(minimum), \(maximum), \(Int128(maximum) - Int128(minimum)))")
         }
+        // As many words as the longest paragraphs could have, at most.
+        _ = try TemplateSizeLimit.product(max(count, 0), count > 0 ? maximum : 0)
         let paragraphs = (0..<max(count, 0)).map { _ in paragraph(wordCount: Int.random(in: minimum..<maximum)) }
         guard html else { return .string(paragraphs.joined(separator: "\n\n")) }
         return .markup(Markup(paragraphs.map { "<p>\(escape($0).html)</p>" }.joined(separator: "\n")))
@@ -28,7 +31,8 @@ enum TemplateLoremIpsum {
         var lastComma = 0
         var lastFullStop = 0
         var previous: String?
-        for index in 0..<wordCount {
+        // A negative count, from `max` below zero, makes an empty paragraph, as in Python.
+        for index in 0..<max(wordCount, 0) {
             var word = vocabulary.randomElement()!
             while word == previous { word = vocabulary.randomElement()! }
             previous = word

@@ -2,7 +2,8 @@
 /// that prints as `range(0, 3)`, has a length, can be indexed and iterated.
 ///
 /// Like Jinja's plain environment (not its sandbox), there is no upper
-/// limit on the size; iterating materialises the numbers.
+/// limit on the size, and `len()`, indexing and `in` cost nothing; iterating
+/// materialises the numbers, up to ``TemplateSizeLimit``.
 final class TemplateRange: TemplateObject {
     let start: Int
     let stop: Int
@@ -31,12 +32,27 @@ final class TemplateRange: TemplateObject {
         self.step = step
     }
 
-    /// `len(range)`.
-    var count: Int {
+    /// How many numbers the range has, which can pass `Int.max` (`range(-2**63, 2**63 - 1)`).
+    private var length: UInt {
         let (lower, upper) = step > 0 ? (start, stop) : (stop, start)
         guard lower < upper else { return 0 }
         let distance = UInt(bitPattern: upper &- lower)
-        return Int(clamping: (distance - 1) / step.magnitude + 1)
+        return (distance - 1) / step.magnitude + 1
+    }
+
+    /// `len(range)`, which Python refuses past `sys.maxsize` with this OverflowError.
+    func count() throws -> Int {
+        guard let count = Int(exactly: length) else {
+            throw TemplateError(.overflow, "Python int too large to convert to C ssize_t")
+        }
+        return count
+    }
+
+    /// The numbers as an array, for `{% for %}` and filters; a range longer than
+    /// ``TemplateSizeLimit`` raises `MemoryError` rather than exhausting memory.
+    func materialized() throws -> [TemplateValue] {
+        try TemplateSizeLimit.check(Int(exactly: length) ?? .max)
+        return stride(from: start, to: stop, by: step).map { .int($0) }
     }
 
     func attribute(_ name: String) -> TemplateValue? {
@@ -58,14 +74,16 @@ final class TemplateRange: TemplateObject {
 
     func item(_ key: TemplateValue) -> TemplateValue? {
         guard let index = key.integerValue else { return nil }
-        let position = index < 0 ? index + count : index
-        guard position >= 0, position < count else { return nil }
-        return .int(start &+ position &* step)
+        let length = self.length
+        guard index >= 0 ? UInt(index) < length : index.magnitude <= length else { return nil }
+        let position = index >= 0 ? UInt(index) : length - index.magnitude
+        // The number lies between start and stop, so wrapping arithmetic gives it exactly.
+        return .int(start &+ Int(bitPattern: position &* UInt(bitPattern: step)))
     }
 
-    var elements: [TemplateValue]? {
-        stride(from: start, to: stop, by: step).map { .int($0) }
-    }
+    /// Nil past ``TemplateSizeLimit``, so no caller builds that array; reading the
+    /// range through ``TemplateValue/elements()`` says why.
+    var elements: [TemplateValue]? { try? materialized() }
 
     var typeDescription: String { "range object" }
 
@@ -73,12 +91,19 @@ final class TemplateRange: TemplateObject {
         step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     }
 
+    /// `value in range`, worked out rather than searched for, as Python does.
+    func contains(_ value: TemplateValue) -> Bool {
+        position(of: value) != nil
+    }
+
     /// Where `value`, an integer equal to one of the range's, sits in it.
     private func position(of value: TemplateValue) -> Int? {
-        guard let number = value.numericValue, let integer = Int(exactly: number) else { return nil }
-        let offset = integer.subtractingReportingOverflow(start)
-        guard !offset.overflow, offset.partialValue % step == 0 else { return nil }
-        let position = offset.partialValue / step
-        return position >= 0 && position < count ? position : nil
+        guard let integer = value.integerValue ?? value.numericValue.flatMap({ Int(exactly: $0) }),
+            step > 0 ? integer >= start : integer <= start
+        else { return nil }
+        // The distance from start in the step's direction, which may pass Int.max.
+        let distance = step > 0 ? UInt(bitPattern: integer &- start) : UInt(bitPattern: start &- integer)
+        guard distance % step.magnitude == 0, distance / step.magnitude < length else { return nil }
+        return Int(exactly: distance / step.magnitude)
     }
 }

@@ -64,12 +64,14 @@ extension TemplateMethods {
         case "center", "ljust", "rjust":
             let parameters = try bound(["width", "fillchar"], required: 1, counted: .clinic)
             let alignment: PythonFormatSpec.Alignment = name == "center" ? .center : name == "ljust" ? .left : .right
-            return wrap(PythonString.justify(text, width: try parameters.int(0)!,
+            return wrap(try PythonString.justify(text, width: try parameters.int(0)!,
                                              fill: try parameters.fill(1, escapes: isMarkup), alignment: alignment))
         case "zfill":
-            return wrap(PythonText.zeroFilled(text, width: try bound(["width"], required: 1, counted: .exactlyOne).int(0)!))
+            let width = try bound(["width"], required: 1, counted: .exactlyOne).int(0)!
+            if width > text.unicodeScalars.count { try TemplateSizeLimit.check(width) }
+            return wrap(PythonText.zeroFilled(text, width: width))
         case "expandtabs":
-            return wrap(PythonString.expandTabs(text, size: try bound(["tabsize"], keywords: true).int(0) ?? 8))
+            return wrap(try PythonString.expandTabs(text, size: try bound(["tabsize"], keywords: true).int(0) ?? 8))
         case "join":
             return wrap(try join(try bound(["iterable"], required: 1, counted: .exactlyOne)[0]!, separator: text, escapes: isMarkup))
         case "format":

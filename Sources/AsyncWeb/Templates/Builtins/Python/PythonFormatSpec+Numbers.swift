@@ -29,6 +29,8 @@ extension PythonFormatSpec {
 
     /// A `float` under this spec.
     func formatFloat(_ number: Double) throws -> String {
+        // printf would write that many digits.
+        try TemplateSizeLimit.check(precision ?? 0)
         // The everyday `%.2f`: printf gives Python's digits and sign as they are.
         if type == "f" || type == "F", width == 0, grouping == nil, sign == nil, !alternate, !coercesNegativeZero,
             number.isFinite

@@ -79,6 +79,8 @@ struct PythonFormatSpec {
             index += 1
         }
         width = try Self.number(scalars, &index) ?? 0
+        // Padding to a width past the limit could only build a string past it.
+        try TemplateSizeLimit.check(width)
         if let scalar = peek(), scalar == "," || scalar == "_" {
             grouping = scalar
             index += 1

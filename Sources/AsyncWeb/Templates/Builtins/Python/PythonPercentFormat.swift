@@ -108,12 +108,18 @@ enum PythonPercentFormat {
                 index += 1
             }
             if let width = try number() {
-                spec.width = width.magnitude > Int32.max ? Int(Int32.max) : abs(width)
+                // Padding to a width past the limit could only build a string past it.
+                try TemplateSizeLimit.check(Int(clamping: width.magnitude))
+                spec.width = abs(width)
                 leftAligned = leftAligned || width < 0
             }
             if peek() == "." {
                 index += 1
-                spec.precision = max(try number() ?? 0, 0)
+                let precision = try number() ?? 0
+                guard Int32(exactly: precision) != nil else {
+                    throw TemplateError(.overflow, "Python int too large to convert to C int")
+                }
+                spec.precision = max(precision, 0)
             }
             if let length = peek(), length == "h" || length == "l" || length == "L" { index += 1 }
             guard let type = peek() else { throw TemplateError(.value, "incomplete format") }
@@ -142,14 +148,14 @@ enum PythonPercentFormat {
             case "c": return spec.pad(try character(value), alignment: alignment)
             case "d", "i", "u":
                 let (negative, digits) = try decimalInteger(value, type)
-                return integer(negative: negative, digits: digits, prefix: "", spec: spec)
+                return try integer(negative: negative, digits: digits, prefix: "", spec: spec)
             case "x", "X", "o":
                 guard !escapes, let number = value.integerValue else {
                     throw TemplateError(.type, "%\(type) format: an integer is required, not \(argumentTypeName(value))")
                 }
                 let digits = String(number.magnitude, radix: type == "o" ? 8 : 16)
                 let prefix = spec.alternate ? "0" + String(type) : ""
-                return integer(negative: number < 0, digits: type == "X" ? digits.uppercased() : digits, prefix: prefix, spec: spec)
+                return try integer(negative: number < 0, digits: type == "X" ? digits.uppercased() : digits, prefix: prefix, spec: spec)
             case "e", "E", "f", "F", "g", "G":
                 spec.type = type
                 spec.precision = spec.precision ?? 6
@@ -282,9 +288,10 @@ enum PythonPercentFormat {
         }
 
         /// An integer's digits laid out: `%.3d` pads the digits to three, then the width applies.
-        private func integer(negative: Bool, digits: String, prefix: String, spec: PythonFormatSpec) -> String {
+        private func integer(negative: Bool, digits: String, prefix: String, spec: PythonFormatSpec) throws -> String {
             var digits = digits
             if let precision = spec.precision, digits.count < precision {
+                try TemplateSizeLimit.check(precision)
                 digits = String(repeating: "0", count: precision - digits.count) + digits
             }
             return spec.layout(sign: spec.signText(negative: negative), prefix: prefix, digits: digits, rest: "", groupSize: 3)

@@ -26,10 +26,15 @@ enum PythonString {
     }
 
     /// `center`, `ljust` and `rjust`. Python's `center` puts the odd
-    /// padding character on the left when the width is odd.
-    static func justify(_ text: String, width: Int, fill: Unicode.Scalar, alignment: PythonFormatSpec.Alignment) -> String {
-        let missing = width - text.unicodeScalars.count
-        guard missing > 0 else { return text }
+    /// padding character on the left when the width is odd. A width past
+    /// ``TemplateSizeLimit`` raises `MemoryError`.
+    static func justify(
+        _ text: String, width: Int, fill: Unicode.Scalar, alignment: PythonFormatSpec.Alignment
+    ) throws -> String {
+        let count = text.unicodeScalars.count
+        guard width > count else { return text }
+        try TemplateSizeLimit.check(width)
+        let missing = width - count
         let left: Int
         switch alignment {
         case .left: left = 0
@@ -42,21 +47,31 @@ enum PythonString {
 
     /// `expandtabs(tabsize)`: each tab becomes spaces up to the next
     /// multiple of `size` columns, counting from the last line break.
-    static func expandTabs(_ text: String, size: Int) -> String {
+    /// Python takes the size as a C `int`; a result past ``TemplateSizeLimit``
+    /// raises `MemoryError`.
+    static func expandTabs(_ text: String, size: Int) throws -> String {
+        guard Int32(exactly: size) != nil else {
+            throw TemplateError(.overflow, "Python int too large to convert to C int")
+        }
         var result = String.UnicodeScalarView()
+        var length = 0
         var column = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\t":
                 guard size > 0 else { continue }
                 let spaces = size - column % size
+                length += spaces
+                try TemplateSizeLimit.check(length)
                 result.append(contentsOf: repeatElement(" ", count: spaces))
                 column += spaces
             case "\n", "\r":
                 result.append(scalar)
+                length += 1
                 column = 0
             default:
                 result.append(scalar)
+                length += 1
                 column += 1
             }
         }

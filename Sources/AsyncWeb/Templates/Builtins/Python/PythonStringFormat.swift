@@ -147,7 +147,7 @@ enum PythonStringFormat {
                     guard index == name.count || name[index] == "." || name[index] == "[" else {
                         throw TemplateError(.value, "Only '.' or '[' may follow ']' in format field specifier")
                     }
-                    value = try item(of: value, Self.isNumber(part) ? .int(Int(part)!) : .string(part))
+                    value = try item(of: value, Self.isNumber(part) ? .int(try Self.fieldNumber(part)) : .string(part))
                 }
             }
             return value
@@ -171,7 +171,7 @@ enum PythonStringFormat {
                     throw TemplateError(.value, "cannot switch from automatic field numbering to manual field specification")
                 }
                 manualNumbering = true
-                number = Int(name) ?? .max
+                number = try Self.fieldNumber(name)
             }
             guard let positional else { throw TemplateError(.value, "Format string contains positional fields") }
             guard number < positional.count else {
@@ -213,6 +213,13 @@ enum PythonStringFormat {
             default:
                 throw TemplateError(.type, "'\(value.typeName)' object is not subscriptable")
             }
+        }
+
+        /// The digits of a field number or index; past `Int.max`, Python's error for more
+        /// digits than `Py_ssize_t` holds.
+        private static func fieldNumber(_ digits: String) throws -> Int {
+            guard let number = Int(digits) else { throw TemplateError(.value, "Too many decimal digits in format string") }
+            return number
         }
 
         private static func isNumber(_ text: String) -> Bool {

@@ -140,7 +140,8 @@ enum TemplateTests {
         switch value {
         case .string, .markup, .list, .tuple, .dictionary: return true
         case .undefined(let undefined): return !undefined.isStrict
-        case .object(let object): return object.elements != nil && !(object is TemplateDictionaryView)
+        // A range longer than the size limit has no elements to list, but is a sequence.
+        case .object(let object): return object is TemplateRange || object.elements != nil && !(object is TemplateDictionaryView)
         default: return false
         }
     }
@@ -152,7 +153,7 @@ enum TemplateTests {
         case .undefined(let undefined):
             if undefined.isStrict { throw undefined.error }
             return true
-        case .object(let object): return object.elements != nil
+        case .object(let object): return object is TemplateRange || object.elements != nil
         default: return false
         }
     }

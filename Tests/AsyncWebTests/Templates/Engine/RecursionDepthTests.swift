@@ -1,0 +1,77 @@
+@testable import AsyncWeb
+import AsyncWebTesting
+import Testing
+
+/// Templates that call themselves as deep as their data says: Jinja2 stops
+/// them with `RecursionError` near 250 nested macro calls, and so do we, at
+/// ``TemplateRenderState/maximumCallDepth``, before the thread's stack runs out.
+@Suite("Template recursion depth")
+struct RecursionDepthTests {
+    static let countdown = """
+        {% macro countdown(n) %}{% if n > 0 %}{{ countdown(n - 1) }}{% else %}liftoff{% endif %}{% endmacro %}
+        """
+
+    private func render(_ templates: [String: String], _ context: TemplateContext = [:]) throws -> String {
+        try TemplateEnvironment(loader: DictionaryTemplateLoader(templates)).render("page.txt", context)
+    }
+
+    @Test func macroRecursionAsDeepAsJinjaAllowsRenders() throws {
+        #expect(try render(["page.txt": Self.countdown + "{{ countdown(240) }}"]) == "liftoff")
+    }
+
+    @Test func macroRecursionPastTheLimitIsARecursionError() {
+        let error = #expect(throws: TemplateError.self) {
+            try render(["page.txt": Self.countdown + "{{ countdown(n) }}"], ["n": 100_000])
+        }
+        #expect(error?.kind == .recursion)
+    }
+
+    @Test func aRecursiveLoopThatNeverEndsIsARecursionError() {
+        let error = #expect(throws: TemplateError.self) {
+            try render(["page.txt": "{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}"])
+        }
+        #expect(error?.kind == .recursion)
+    }
+
+    @Test func aTemplateThatIncludesItselfIsARecursionError() {
+        let error = #expect(throws: TemplateError.self) {
+            try render(["page.txt": "x{% include 'page.txt' %}"])
+        }
+        #expect(error?.kind == .recursion)
+    }
+
+    @Test func aBlockThatRendersItselfIsARecursionError() {
+        let error = #expect(throws: TemplateError.self) {
+            try render(["page.txt": "{% block a %}{{ self.a() }}{% endblock %}"])
+        }
+        #expect(error?.kind == .recursion)
+    }
+
+    @Test func callerBlocksCountTowardTheDepth() throws {
+        let source = """
+            {% macro wrap() %}{{ caller() }}{% endmacro %}\
+            {% macro nest(n) %}{% call wrap() %}{{ nest(n - 1) if n else 'core' }}{% endcall %}{% endmacro %}{{ nest(n) }}
+            """
+        let error = #expect(throws: TemplateError.self) {
+            try render(["page.txt": source], ["n": 100_000])
+        }
+        #expect(error?.kind == .recursion)
+        #expect(try render(["page.txt": source], ["n": 50]) == "core")
+    }
+
+    @Test func aDepthFromTheQueryStringGets500AndTheServerCarriesOn() async throws {
+        let app = App("templates")
+        app.get("/countdown") { try renderTemplateString(Self.countdown + "{{ countdown(request.args.get('n')|int) }}") }
+        let server = try await LiveServer.start(app)
+        let port = server.port
+        let statuses = try await onThread {
+            try ["100000", "3"].map { n in
+                let client = try RawHTTPClient(port: port)
+                try client.send("GET /countdown?n=\(n) HTTP/1.1\r\nHost: a\r\n\r\n")
+                return try client.readResponse()?.status
+            }
+        }
+        try await server.stop()
+        #expect(statuses == [500, 200])
+    }
+}
