@@ -6,8 +6,12 @@ import Testing
 struct ShutdownTests {
     @Test func inFlightSlowRequestFinishesDuringShutdown() async throws {
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+        // The handler goes on only once shutdown has begun: this task may be slow to get there
+        // (a loaded machine, ThreadSanitizer), and a request finished before it proves nothing.
+        let (shutdownBegan, shutdownBeganContinuation) = AsyncStream.makeStream(of: Void.self)
         let server = try await LiveServer.start(ClosureResponder { _ in
             startedContinuation.yield()
+            for await _ in shutdownBegan { break }
             try await Task.sleep(for: .milliseconds(400))
             return Response(body: "finished")
         })
@@ -21,6 +25,7 @@ struct ShutdownTests {
         var iterator = started.makeAsyncIterator()
         await iterator.next()
         server.server.shutdownGracefully()
+        shutdownBeganContinuation.yield()
         let (text, connection) = try await reply
         #expect(text == "finished")
         #expect(connection == "close")
