@@ -5,6 +5,7 @@ import Testing
 /// Templates that call themselves as deep as their data says: Jinja2 stops
 /// them with `RecursionError` near 250 nested macro calls, and so do we, at
 /// ``TemplateRenderState/maximumCallDepth``, before the thread's stack runs out.
+/// A namespace that holds itself prints once, as Python's reprs do.
 @Suite("Template recursion depth")
 struct RecursionDepthTests {
     static let countdown = """
@@ -57,6 +58,16 @@ struct RecursionDepthTests {
         }
         #expect(error?.kind == .recursion)
         #expect(try render(["page.txt": source], ["n": 50]) == "core")
+    }
+
+    @Test func aNamespaceThatHoldsItselfPrintsAsJinjaPrintsIt() throws {
+        let sources = [
+            "{% set ns = namespace() %}{% set ns.me = ns %}{{ ns }}|{{ ns|pprint }}|{{ [ns]|string }}|{{ ns.me.me.me }}",
+            "{% set a = namespace() %}{% set b = namespace(a=a) %}{% set a.b = b %}{{ a }}",
+        ]
+        for (source, jinja) in zip(sources, try JinjaOracle.outcomes(sources, context: "{}")) {
+            #expect(JinjaOracle.ours(source, context: "{}") == jinja, "\(source)")
+        }
     }
 
     @Test func aDepthFromTheQueryStringGets500AndTheServerCarriesOn() async throws {

@@ -28,7 +28,17 @@ final class TemplateNamespace: TemplateObject {
 
     var typeDescription: String { "Namespace object" }
 
+    /// The namespaces whose text is being built on this task. A namespace that holds
+    /// itself (`{% set ns.me = ns %}`) prints as `<Namespace {...}>` the second time, as
+    /// Python's recursion guard for reprs has it, instead of recursing until the stack
+    /// runs out.
+    @TaskLocal private static var beingPrinted: Set<ObjectIdentifier> = []
+
     var printed: String {
-        "<Namespace \(TemplateValue.dictionary(members.withLock { $0 }).repr)>"
+        let identity = ObjectIdentifier(self)
+        guard !Self.beingPrinted.contains(identity) else { return "<Namespace {...}>" }
+        return Self.$beingPrinted.withValue(Self.beingPrinted.union([identity])) {
+            "<Namespace \(TemplateValue.dictionary(members.withLock { $0 }).repr)>"
+        }
     }
 }
