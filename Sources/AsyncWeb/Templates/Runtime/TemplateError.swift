@@ -26,9 +26,9 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case zeroDivision = "ZeroDivisionError"
         /// An integer result outside 64 bits, which Python would have kept.
         case overflow = "OverflowError"
-        /// A string or list longer than ``TemplateSizeLimit/maximumLength``.
+        /// A string or list longer than one operation may build: 16 Mi characters or items.
         case memory = "MemoryError"
-        /// Calls nested deeper than ``TemplateRenderState/maximumCallDepth``.
+        /// Macro calls, includes and recursive loops nested more than 256 deep.
         case recursion = "RecursionError"
         /// A filter given arguments it cannot use (Jinja's `FilterArgumentError`).
         case filterArgument = "FilterArgumentError"
