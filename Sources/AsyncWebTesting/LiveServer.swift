@@ -27,7 +27,11 @@ public struct LiveServer: Sendable {
             readyContinuation.yield(address)
             readyContinuation.finish()
         }
-        let task = Task { try await server.run() }
+        // A server that fails to start ends the stream, so the wait below ends with it.
+        let task = Task {
+            defer { readyContinuation.finish() }
+            try await server.run()
+        }
         var iterator = ready.makeAsyncIterator()
         guard let address = await iterator.next() else {
             try await task.value

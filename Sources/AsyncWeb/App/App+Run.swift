@@ -10,8 +10,8 @@ extension App {
     ///
     /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`, and
     /// `--debug` (or `FLASK_DEBUG=1`) for debug mode.
-    /// When the port is taken, or io_uring is not available, it prints one line saying so
-    /// and exits with status 1.
+    /// When the port is taken, a setting is out of range, or io_uring is not available, it
+    /// prints one line saying so and exits with status 1.
     public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
         let options = RunOptions.parseOrExit()
         var configuration = configuration
@@ -40,6 +40,8 @@ extension App {
             Self.exit(
                 "Port \(configuration.port) is in use by another program. Either identify and stop that program, or start the server with a different port (--port \(configuration.port + 1)).")
         } catch let error as IOUringUnavailable {
+            Self.exit("Cannot start the server: \(error)")
+        } catch let error as InvalidServerConfiguration {
             Self.exit("Cannot start the server: \(error)")
         }
     }

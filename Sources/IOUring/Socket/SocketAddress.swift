@@ -9,14 +9,18 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a numeric host (`127.0.0.1`, `::1`, `0.0.0.0`) or `localhost`, with a port.
     ///
-    /// - Throws: ``IOError`` with `EINVAL` when `host` is not an IP address.
+    /// - Throws: ``IOError`` with `EINVAL` when `host` is not an IP address or `port` is
+    ///   outside 0...65535.
     public init(host: String, port: Int) throws(IOError) {
+        guard let port = UInt16(exactly: port) else {
+            throw IOError(code: EINVAL, operation: "use port \(port), outside 0...65535,")
+        }
         let host = host == "localhost" ? "127.0.0.1" : host
         let bracketless = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         var ipv4 = sockaddr_in()
         if inet_pton(AF_INET, bracketless, &ipv4.sin_addr) == 1 {
             ipv4.sin_family = sa_family_t(AF_INET)
-            ipv4.sin_port = in_port_t(UInt16(port).bigEndian)
+            ipv4.sin_port = in_port_t(port.bigEndian)
             length = socklen_t(MemoryLayout<sockaddr_in>.size)
             withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: ipv4, as: sockaddr_in.self) }
             return
@@ -24,7 +28,7 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
         var ipv6 = sockaddr_in6()
         if inet_pton(AF_INET6, bracketless, &ipv6.sin6_addr) == 1 {
             ipv6.sin6_family = sa_family_t(AF_INET6)
-            ipv6.sin6_port = in_port_t(UInt16(port).bigEndian)
+            ipv6.sin6_port = in_port_t(port.bigEndian)
             length = socklen_t(MemoryLayout<sockaddr_in6>.size)
             withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: ipv6, as: sockaddr_in6.self) }
             return

@@ -48,9 +48,11 @@ public final class HTTPServer: Service, Sendable {
 
     /// Starts the reactors, listens, and serves until shut down.
     ///
-    /// - Throws: ``IOUringUnavailable`` when io_uring is refused, ``IOError`` when the
-    ///   address cannot be bound (`EADDRINUSE`: the port is taken).
+    /// - Throws: ``InvalidServerConfiguration`` for a setting out of range,
+    ///   ``IOUringUnavailable`` when io_uring is refused, ``IOError`` when the address cannot
+    ///   be bound (`EADDRINUSE`: the port is taken).
     public func run() async throws {
+        try configuration.validate()
         let group = try ReactorGroup(count: configuration.reactorCount ?? ReactorGroup.onlineCPUCount)
         defer { group.shutdown() }
         let sockets = try bindSockets(count: group.reactors.count)
