@@ -156,9 +156,12 @@ struct ReactorTests {
         defer { server.stop() }
         let port = server.port
         let client = try await onThread { try BlockingClient(port: port) }
+        // "second" is sent once "first" was read: sent after a fixed pause instead, both could
+        // arrive before the first read returns on a slow machine, and then nothing is new.
+        let firstConsumed = DispatchSemaphore(value: 0)
         let writer = Thread {
             client.write("first")
-            usleep(20_000)
+            _ = firstConsumed.wait(timeout: .now() + 10)
             client.write("second")  // arrives while the server task sleeps below
         }
         writer.start()
@@ -166,6 +169,7 @@ struct ReactorTests {
             do {
                 while connection.inbound.readableCount < 5 { try await connection.receive(timeout: .seconds(5)) }
                 connection.consume(5)
+                firstConsumed.signal()
                 try await reactor.sleep(for: .milliseconds(200))
                 // "second" is in the buffer already: this must not wait for yet more bytes.
                 try await connection.receive(timeout: .milliseconds(500))
