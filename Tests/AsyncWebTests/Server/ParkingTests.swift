@@ -61,23 +61,4 @@ struct ParkingTests {
         #expect(waited >= .milliseconds(250))
         try await server.stop()
     }
-
-    @Test func shutdownClosesParkedConnectionsAtOnce() async throws {
-        var configuration = ServerConfiguration()
-        configuration.parkIdleConnectionAfter = .milliseconds(10)
-        configuration.shutdownGracePeriod = .seconds(120)
-        let server = try await LiveServer.start(echoResponder, configuration: configuration)
-        let port = server.port
-        let client = try await onThread { () -> RawHTTPClient in
-            let client = try RawHTTPClient(port: port)
-            try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
-            _ = try client.readResponse()
-            return client
-        }
-        try await Task.sleep(for: .milliseconds(100))
-        let start = ContinuousClock.now
-        try await server.stop()
-        #expect(ContinuousClock.now - start < .seconds(60))
-        #expect(try await onThread { client.isClosedByServer() })
-    }
 }

@@ -33,9 +33,12 @@ struct ShutdownTests {
         #expect(throws: (any Error).self) { _ = try RawHTTPClient(port: port) }
     }
 
-    @Test func idleConnectionsAreClosedAtShutdown() async throws {
+    /// Both while the connection still has its task and once it has parked without one.
+    @Test(arguments: [false, true])
+    func idleConnectionsAreClosedAtShutdown(parked: Bool) async throws {
         var configuration = ServerConfiguration()
         configuration.shutdownGracePeriod = .seconds(120)
+        configuration.parkIdleConnectionAfter = parked ? .milliseconds(10) : .seconds(30)
         let server = try await LiveServer.start(echoResponder, configuration: configuration)
         let port = server.port
         let client = try await onThread { () -> RawHTTPClient in
@@ -44,6 +47,7 @@ struct ShutdownTests {
             _ = try client.readResponse()
             return client
         }
+        if parked { try await Task.sleep(for: .milliseconds(100)) }
         let clock = ContinuousClock()
         let start = clock.now
         try await server.stop()
