@@ -36,7 +36,7 @@ extension TemplateCompiler {
                 guard case .object(let object) = frame.resolve(namespace), let namespace = object as? TemplateNamespace else {
                     throw TemplateError(.runtime, "cannot assign attribute on non-namespace object")
                 }
-                namespace.setAttribute(attribute, value)
+                namespace.setAttribute(attribute, value, during: frame.state)
             }
         }
     }

@@ -95,7 +95,7 @@ extension TemplateCompiler {
             let name = TemplateName(name)
             return { frame, value in
                 if case .object(let object) = frame.resolve(name), let namespace = object as? TemplateNamespace {
-                    namespace.setAttribute(attribute, value)
+                    namespace.setAttribute(attribute, value, during: frame.state)
                 }
             }
         default:

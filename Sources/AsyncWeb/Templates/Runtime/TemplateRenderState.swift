@@ -16,6 +16,8 @@ final class TemplateRenderState: @unchecked Sendable {
     /// cleared by ``finish()``.
     @exclusivity(unchecked) var scopes: [TemplateFrame] = []
     @exclusivity(unchecked) var contexts: [TemplateRenderContext] = []
+    /// The namespaces `{% set ns.name = … %}` changed during the render, cleared by ``finish()``.
+    @exclusivity(unchecked) var changedNamespaces: [ObjectIdentifier: TemplateNamespace] = [:]
     /// How many macro calls, includes, blocks and recursive loops are running
     /// inside one another; see ``nested(_:)``.
     @exclusivity(unchecked) var callDepth = 0
@@ -27,12 +29,14 @@ final class TemplateRenderState: @unchecked Sendable {
 
     /// Ends the render: macros hold the scopes they were defined in, and
     /// scopes and contexts hold macros, so the render's objects form cycles
-    /// that only clearing them breaks.
+    /// that only clearing them breaks; so may namespaces, set to hold themselves.
     func finish() {
         for scope in scopes { scope.clear() }
         for context in contexts { context.clear() }
+        for namespace in changedNamespaces.values { namespace.clear() }
         scopes = []
         contexts = []
+        changedNamespaces = [:]
         importedModules = [:]
     }
 

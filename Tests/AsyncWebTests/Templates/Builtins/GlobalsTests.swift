@@ -112,7 +112,7 @@ struct GlobalsTests {
             Issue.record("namespace() did not make a TemplateNamespace")
             return
         }
-        namespaceObject.setAttribute("c", "x")
+        namespaceObject.setAttribute("c", "x", during: state)
         #expect(try state.attribute(of: namespace, "c") == "x")
         #expect(try call("namespace", keyword: [("a", 1)]) != call("namespace", keyword: [("a", 1)]))
         #expect(try call("namespace").text() == "<Namespace {}>")

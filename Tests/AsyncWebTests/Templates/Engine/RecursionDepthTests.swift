@@ -70,6 +70,18 @@ struct RecursionDepthTests {
         }
     }
 
+    @Test func aNamespaceThatHoldsItselfIsFreedWithItsRender() throws {
+        final class Sighting: @unchecked Sendable { weak var namespace: AnyObject? }
+        let sighting = Sighting()
+        let see = TemplateCallable(name: "see") { arguments in
+            if case .object(let namespace) = arguments.positional.first { sighting.namespace = namespace }
+            return ""
+        }
+        let source = "{% set ns = namespace() %}{% set ns.me = ns %}{% set ns.list = [ns] %}{{ see(ns) }}"
+        _ = try render(["page.txt": source], TemplateContext(["see": .callable(see)]))
+        #expect(sighting.namespace == nil)
+    }
+
     @Test func aDepthFromTheQueryStringGets500AndTheServerCarriesOn() async throws {
         let app = App("templates")
         app.get("/countdown") { try renderTemplateString(Self.countdown + "{{ countdown(request.args.get('n')|int) }}") }

@@ -21,9 +21,16 @@ final class TemplateNamespace: TemplateObject {
         members.withLock { $0[.string(name)] }
     }
 
-    /// `{% set ns.name = value %}`.
-    func setAttribute(_ name: String, _ value: TemplateValue) {
+    /// `{% set ns.name = value %}`. The value may hold this namespace (`{% set ns.me = ns %}`),
+    /// a cycle that reference counting never frees: the render empties the namespace when it ends.
+    func setAttribute(_ name: String, _ value: TemplateValue, during state: TemplateRenderState) {
+        state.changedNamespaces[ObjectIdentifier(self)] = self
         members.withLock { $0[.string(name)] = value }
+    }
+
+    /// Lets go of every member; see ``TemplateRenderState/finish()``.
+    func clear() {
+        members.withLock { $0.removeAll() }
     }
 
     var typeDescription: String { "Namespace object" }
