@@ -24,9 +24,9 @@ build=(swift build -c release --package-path Fuzz --scratch-path .build-fuzz
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xswiftc -enable-testing)
 "${build[@]}"
 bin=$("${build[@]}" --show-bin-path)
-# Swift's crash backtracer would catch a trap before libFuzzer and trip ASan
-# (a wild read inside the backtracer); off, a trap is libFuzzer's "deadly
-# signal", with the input saved.
+# Swift's crash backtracer would catch a trap before libFuzzer, and ASan would
+# report a wild read inside the backtracer instead of the trap; off, a trap is
+# libFuzzer's "deadly signal", with "arithmetic overflow" (or the like) in its stack.
 export SWIFT_BACKTRACE=enable=no
 
 # llhttp's request fixtures, as raw requests, seed the head parser too.
