@@ -2,7 +2,8 @@
 ///
 /// The low three bits carry the kind; the rest is either a slot in the ``OperationTable``
 /// (with a generation, so a late cancel never hits a reused slot) or the address of a
-/// retained ``MultishotTarget`` (objects are at least 8-byte aligned, so the bits are free).
+/// ``MultishotTarget`` the reactor keeps alive while it is armed (objects are at least 8-byte
+/// aligned, so the bits are free).
 enum CompletionTag {
     static let kindMask: UInt64 = 0b111
     static let ignored: UInt64 = 0

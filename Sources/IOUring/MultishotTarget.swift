@@ -1,7 +1,8 @@
 /// The receiver of a multishot operation's completions (accept, receive).
 ///
-/// While armed, the reactor holds one strong reference to it (the completion's user data
-/// is its address), released with the last completion, the one without `IORING_CQE_F_MORE`.
+/// While armed, the reactor holds a strong reference to it (the completion's user data is its
+/// address), released with the last completion, the one without `IORING_CQE_F_MORE`, or
+/// when the reactor stops and the ring takes that completion with it.
 class MultishotTarget {
     /// Whether a multishot operation for this target is in the ring.
     var isArmed = false

@@ -75,13 +75,13 @@ extension Reactor {
             case CompletionTag.operationKind:
                 operations.complete(userData)?.resume(returning: result)
             case CompletionTag.multishotKind:
-                let target = Unmanaged<MultishotTarget>.fromOpaque(CompletionTag.target(of: userData))
+                let target = Unmanaged<MultishotTarget>.fromOpaque(CompletionTag.target(of: userData)).takeUnretainedValue()
                 if flags & IORING_CQE_F_MORE != 0 {
-                    target.takeUnretainedValue().complete(result: result, flags: flags, more: true)
+                    target.complete(result: result, flags: flags, more: true)
                 } else {
-                    let finished = target.takeRetainedValue()
-                    finished.isArmed = false
-                    finished.complete(result: result, flags: flags, more: false)
+                    armedTargets[ObjectIdentifier(target)] = nil
+                    target.isArmed = false
+                    target.complete(result: result, flags: flags, more: false)
                 }
             case CompletionTag.wakeup:
                 armWakeup()

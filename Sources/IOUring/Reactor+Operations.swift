@@ -61,7 +61,8 @@ extension Reactor {
         assert(isOnReactorThread)
         let sqe = ring.nextSubmission()
         prepare(sqe)
-        io_uring_sqe_set_data64(sqe, CompletionTag.multishot(Unmanaged.passRetained(target).toOpaque()))
+        io_uring_sqe_set_data64(sqe, CompletionTag.multishot(Unmanaged.passUnretained(target).toOpaque()))
+        armedTargets[ObjectIdentifier(target)] = target
         target.isArmed = true
     }
 

@@ -55,6 +55,8 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
     @exclusivity(unchecked) var timers = TimerQueue()
     @exclusivity(unchecked) var localJobs = Deque<UnownedJob>()
     @exclusivity(unchecked) var localActions = Deque<() -> Void>()
+    /// Multishot targets with an operation in the ring, kept alive until its last completion.
+    @exclusivity(unchecked) var armedTargets: [ObjectIdentifier: MultishotTarget] = [:]
 
     // Shared with other threads.
     let inbox = Mutex(Inbox())
@@ -152,6 +154,10 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
     }
 
     private func tearDown() {
+        // Actions handed over before the stop still run, while the ring takes what they submit
+        // (cancellations, disarms): left queued, they would keep what they capture alive for
+        // good, this reactor included.
+        runLeftoverActions()
         // Closes and sends queued in the last turn must still happen.
         ring.submitAndCollect()
         isStopped.store(true, ordering: .releasing)
@@ -162,6 +168,9 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
         receiveBuffers = nil
         operations.deallocate()
         for continuation in waiting { continuation.resume(returning: -ECANCELED) }
+        // The ring took the multishot operations' last completions with it, so nothing else
+        // lets go of their targets.
+        armedTargets.removeAll()
         let leftovers = inbox.withLock { inbox in
             defer { inbox.jobs.removeAll() }
             return inbox.jobs
@@ -170,5 +179,20 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
             globalConcurrentExecutor.enqueue(job)
         }
         localJobs.removeAll()
+        // Actions that came after the stop have no thread left to run on.
+        localActions.removeAll()
+        inbox.withLock { $0.actions.removeAll() }
+    }
+
+    private func runLeftoverActions() {
+        while true {
+            let handedOver = inbox.withLock { inbox in
+                defer { inbox.actions.removeAll() }
+                return inbox.actions
+            }
+            for action in handedOver { localActions.append(action) }
+            guard let action = localActions.popFirst() else { return }
+            action()
+        }
     }
 }
