@@ -65,3 +65,37 @@ pick_free_port() {
     done
     fail "found no free TCP port on 127.0.0.1 in 20000-29999 after $attempt tries"
 }
+
+# --- The server under test -----------------------------------------------------
+# These read the script's server_pid, server_name, server_port, server_log,
+# expected_body and ready_timeout_seconds.
+# shellcheck disable=SC2154
+
+describe_server_log() {
+    if [[ -s $server_log ]]; then
+        echo "its output ($server_log) ends with:"
+        tail -n 20 "$server_log"
+    else
+        echo "it printed nothing ($server_log is empty)"
+    fi
+}
+
+# Usage: require_server_alive "died during the plaintext run"
+require_server_alive() {
+    process_is_alive "$server_pid" || fail "$server_name $1; $(describe_server_log)"
+}
+
+# Waits until GET / answers, from our process and with the expected body.
+wait_until_serving() {
+    local body deadline=$((SECONDS + ready_timeout_seconds))
+    until body=$(curl -sS --noproxy "*" --max-time 1 "http://127.0.0.1:$server_port/" 2>/dev/null); do
+        require_server_alive "exited before answering on port $server_port"
+        ((SECONDS < deadline)) ||
+            fail "$server_name did not answer on http://127.0.0.1:$server_port/ within ${ready_timeout_seconds}s; $(describe_server_log)"
+        sleep 0.2
+    done
+    # Whoever answered might not be our process if it died on a port race.
+    require_server_alive "exited right after starting"
+    [[ $body == "$expected_body" ]] ||
+        fail "$server_name answered GET / with '$body' instead of '$expected_body'; is another program on port $server_port?"
+}

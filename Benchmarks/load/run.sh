@@ -20,7 +20,9 @@ readonly connections=${CONNECTIONS:-64}
 readonly pipeline_depth=${PIPELINE_DEPTH:-16}
 readonly server_cpu=${SERVER_CPU:-0}
 readonly wrk_cpu=${WRK_CPU:-1}
+# shellcheck disable=SC2034  # read by ../lib/processes.sh
 readonly expected_body='<p>Hello, World!</p>'
+# shellcheck disable=SC2034  # read by ../lib/processes.sh
 readonly ready_timeout_seconds=30
 readonly warm_up_duration=1s
 
@@ -183,34 +185,6 @@ start_server() {
     server_pid=$!
     running_pids[$server_pid]=1
     wait_until_serving
-}
-
-describe_server_log() {
-    if [[ -s $server_log ]]; then
-        echo "its output ($server_log) ends with:"
-        tail -n 20 "$server_log"
-    else
-        echo "it printed nothing ($server_log is empty)"
-    fi
-}
-
-# Usage: require_server_alive "died during the plaintext run"
-require_server_alive() {
-    process_is_alive "$server_pid" || fail "$server_name $1; $(describe_server_log)"
-}
-
-wait_until_serving() {
-    local body deadline=$((SECONDS + ready_timeout_seconds))
-    until body=$(curl -sS --noproxy "*" --max-time 1 "http://127.0.0.1:$server_port/" 2>/dev/null); do
-        require_server_alive "exited before answering on port $server_port"
-        ((SECONDS < deadline)) ||
-            fail "$server_name did not answer on http://127.0.0.1:$server_port/ within ${ready_timeout_seconds}s; $(describe_server_log)"
-        sleep 0.2
-    done
-    # Whoever answered might not be our process if it died on a port race.
-    require_server_alive "exited right after starting"
-    [[ $body == "$expected_body" ]] ||
-        fail "$server_name answered GET / with '$body' instead of '$expected_body'; the comparison would be unfair"
 }
 
 # --- Measuring ------------------------------------------------------------------

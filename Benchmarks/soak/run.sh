@@ -29,7 +29,9 @@ readonly sample_interval=${SAMPLE_INTERVAL:-5}
 readonly settle=${SETTLE:-10s}
 readonly growth_limit_percent=${RSS_GROWTH_LIMIT_PERCENT:-10}
 readonly reactors=${REACTORS:-}
+# shellcheck disable=SC2034  # read by ../lib/processes.sh
 readonly expected_body='<p>Hello, World!</p>'
+# shellcheck disable=SC2034  # read by ../lib/processes.sh
 readonly ready_timeout_seconds=30
 # How long a client may run past DURATION before it is stopped as stuck.
 readonly client_overrun_seconds=30
@@ -148,34 +150,8 @@ UPLOADS="$temp_dir/uploads" "$quickstart_binary" "${server_arguments[@]}" >"$ser
 server_pid=$!
 running_pids[$server_pid]=1
 readonly server_pid
-
-describe_server_log() {
-    if [[ -s $server_log ]]; then
-        echo "its output ($server_log) ends with:"
-        tail -n 20 "$server_log"
-    else
-        echo "it printed nothing ($server_log is empty)"
-    fi
-}
-
-# Usage: require_server_alive "died during the run"
-require_server_alive() {
-    process_is_alive "$server_pid" || fail "the Quickstart server $1; $(describe_server_log)"
-}
-
-wait_until_serving() {
-    local body deadline=$((SECONDS + ready_timeout_seconds))
-    until body=$(curl -sS --noproxy "*" --max-time 1 "http://127.0.0.1:$server_port/" 2>/dev/null); do
-        require_server_alive "exited before answering on port $server_port"
-        ((SECONDS < deadline)) ||
-            fail "the Quickstart server did not answer on http://127.0.0.1:$server_port/ within ${ready_timeout_seconds}s; $(describe_server_log)"
-        sleep 0.2
-    done
-    # Whoever answered might not be our process if it died on a port race.
-    require_server_alive "exited right after starting"
-    [[ $body == "$expected_body" ]] ||
-        fail "GET / answered '$body' instead of '$expected_body'; is another program on port $server_port?"
-}
+# shellcheck disable=SC2034  # read by ../lib/processes.sh
+readonly server_name="the Quickstart server"
 
 echo "Starting Quickstart on 127.0.0.1:$server_port..."
 wait_until_serving
