@@ -16,8 +16,12 @@ struct ConnectionMemoryTests {
         let after = server.residentKiB
         print("churn (\(backend.rawValue)): RSS \(before) KiB before 20,000 connections, \(after) KiB after")
         #expect(answered == 20_000)
-        // Each closed connection used to stay in memory until its keep-alive deadline: 86 MiB here.
-        #expect(after - before < 4 * 1024)
+        // Each closed connection used to stay in memory until its keep-alive deadline: 86 MiB
+        // here. (Under a sanitizer the churn still runs, for its checks, but resident memory
+        // is mostly the sanitizer's.)
+        if !Sanitizer.isActive {
+            #expect(after - before < 4 * 1024)
+        }
     }
 
     /// Under a sanitizer the server's resident memory is mostly the sanitizer's own.

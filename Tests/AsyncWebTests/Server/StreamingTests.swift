@@ -39,7 +39,10 @@ struct StreamingTests {
         try await server.stop()
     }
 
-    @Test func hundredMebibytesToASlowReaderKeepServerMemoryBounded() async throws {
+    /// Under a sanitizer, resident memory is mostly its shadow and quarantine (ASan kept 93 MiB
+    /// of freed buffers back in one run), not the server's.
+    @Test(.disabled(if: Sanitizer.isActive, "resident memory measures the sanitizer, not the server"))
+    func hundredMebibytesToASlowReaderKeepServerMemoryBounded() async throws {
         let chunkSize = 64 * 1024
         let chunkCount = 1600  // 100 MiB
         let server = try await LiveServer.start(ClosureResponder { _ in
