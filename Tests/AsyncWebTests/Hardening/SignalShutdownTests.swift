@@ -1,4 +1,5 @@
 import AsyncWebTesting
+import Foundation
 import Glibc
 import Testing
 
@@ -9,18 +10,20 @@ struct SignalShutdownTests {
         let server = try ServerProcess.start(backend: backend)
         let port = server.port
         let requestCount = 20
-        // One thread of its own sends every request, then reads every answer: tasks that
-        // waited for a busy pool could still be queued when the signal goes out.
-        let replies = Task {
-            try await onThread { () -> [RawHTTPClient.Response?] in
+        // A thread of its own, started here and now, sends every request, then reads every
+        // answer: a task (even onThread's) could wait long for a busy pool to start it.
+        let (replies, repliesContinuation) = AsyncStream.makeStream(of: Result<[RawHTTPClient.Response?], any Error>.self)
+        Thread {
+            repliesContinuation.yield(Result {
                 let clients = try (0..<requestCount).map { _ in
-                    let client = try RawHTTPClient(port: port, timeout: 30)
-                    try client.send("GET /slow?ms=3000 HTTP/1.1\r\nHost: probe\r\n\r\n")
+                    let client = try RawHTTPClient(port: port, timeout: 60)
+                    try client.send("GET /slow?ms=5000 HTTP/1.1\r\nHost: probe\r\n\r\n")
                     return client
                 }
                 return try clients.map { try $0.readResponse() }
-            }
-        }
+            })
+            repliesContinuation.finish()
+        }.start()
         // Signalled once every request is in its handler, none still in the listen backlog
         // (where closing the listening socket resets it, as with any server).
         let deadline = ContinuousClock.now + .seconds(30)
@@ -30,7 +33,8 @@ struct SignalShutdownTests {
         }
         try #require(started() == requestCount, "only \(started()) of \(requestCount) requests reached the handler")
         server.signal(SIGTERM)
-        for response in try await replies.value {
+        var results = replies.makeAsyncIterator()
+        for response in try await results.next()!.get() {
             #expect(response?.status == 200)
             #expect(response?.text == "slept")
             #expect(response?.header("Connection") == "close")
