@@ -10,29 +10,30 @@ struct SignalShutdownTests {
         let server = try ServerProcess.start(backend: backend)
         let port = server.port
         let requestCount = 20
-        // A thread of its own, started here and now, sends every request, then reads every
-        // answer: a task (even onThread's) could wait long for a busy pool to start it.
+        // All on a thread of its own, started here and now: a task waiting for a busy pool
+        // could signal only after the handlers were done, and prove nothing.
         let (replies, repliesContinuation) = AsyncStream.makeStream(of: Result<[RawHTTPClient.Response?], any Error>.self)
         Thread {
             repliesContinuation.yield(Result {
                 let clients = try (0..<requestCount).map { _ in
                     let client = try RawHTTPClient(port: port, timeout: 60)
-                    try client.send("GET /slow?ms=5000 HTTP/1.1\r\nHost: probe\r\n\r\n")
+                    try client.send("GET /slow?ms=3000 HTTP/1.1\r\nHost: probe\r\n\r\n")
                     return client
                 }
+                // Signalled once every request is in its handler, none still in the listen
+                // backlog (where closing the listening socket resets it, as with any server).
+                let deadline = ContinuousClock.now + .seconds(30)
+                while server.output.components(separatedBy: "slow request started").count <= requestCount {
+                    guard ContinuousClock.now < deadline else {
+                        throw ServerProcess.Failure(description: "the requests did not all reach the handler: \(server.output)")
+                    }
+                    usleep(5_000)
+                }
+                server.signal(SIGTERM)
                 return try clients.map { try $0.readResponse() }
             })
             repliesContinuation.finish()
         }.start()
-        // Signalled once every request is in its handler, none still in the listen backlog
-        // (where closing the listening socket resets it, as with any server).
-        let deadline = ContinuousClock.now + .seconds(30)
-        func started() -> Int { server.output.components(separatedBy: "slow request started").count - 1 }
-        while started() < requestCount, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        try #require(started() == requestCount, "only \(started()) of \(requestCount) requests reached the handler")
-        server.signal(SIGTERM)
         var results = replies.makeAsyncIterator()
         for response in try await results.next()!.get() {
             #expect(response?.status == 200)
