@@ -6,7 +6,7 @@
 # Put every background process in the table as you start it:
 #     some-server & running_pids[$!]=1
 # and stop them all whatever happens:
-#     trap 'stop_running_processes; rm -rf "$temp_dir"' EXIT
+#     temp_dir=""; stop_everything_on_exit
 # pick_free_port calls the script's fail().
 
 readonly process_stop_timeout_seconds=5
@@ -64,6 +64,15 @@ pick_free_port() {
         fi
     done
     fail "found no free TCP port on 127.0.0.1 in 20000-29999 after $attempt tries"
+}
+
+# Stops every process in the table and removes the script's $temp_dir (if set)
+# on exit. Exiting from the signal traps runs the EXIT trap; waits on children
+# are interruptible, so Ctrl-C takes effect at once rather than after a run.
+stop_everything_on_exit() {
+    trap 'stop_running_processes; [[ -z $temp_dir ]] || rm -rf "$temp_dir"' EXIT
+    trap 'echo "interrupted" >&2; exit 130' INT
+    trap 'echo "terminated" >&2; exit 143' TERM
 }
 
 # --- The server under test -----------------------------------------------------

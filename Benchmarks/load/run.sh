@@ -68,18 +68,7 @@ readonly duration_seconds
 # shellcheck source=../lib/processes.sh
 source "$benchmark_dir/../lib/processes.sh"
 temp_dir=""
-
-cleanup() {
-    stop_running_processes
-    if [[ -n $temp_dir ]]; then
-        rm -rf "$temp_dir"
-    fi
-}
-trap cleanup EXIT
-# Exiting from the signal traps runs the EXIT trap; waits on children are
-# interruptible, so Ctrl-C takes effect at once rather than after a wrk run.
-trap 'echo "interrupted" >&2; exit 130' INT
-trap 'echo "terminated" >&2; exit 143' TERM
+stop_everything_on_exit
 
 # --- Tools, CPUs, build ---------------------------------------------------------
 

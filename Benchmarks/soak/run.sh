@@ -93,16 +93,7 @@ readonly keepalive_delay_ms
 # shellcheck source=../lib/processes.sh
 source "$soak_dir/../lib/processes.sh"
 temp_dir=""
-
-cleanup() {
-    stop_running_processes
-    if [[ -n $temp_dir ]]; then
-        rm -rf "$temp_dir"
-    fi
-}
-trap cleanup EXIT
-trap 'echo "interrupted" >&2; exit 130' INT
-trap 'echo "terminated" >&2; exit 143' TERM
+stop_everything_on_exit
 
 # Sleeps in the background so that Ctrl-C takes effect at once.
 pause() {
