@@ -11,6 +11,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "IOUring", targets: ["IOUring"]),
+        .library(name: "AsyncWebEncoding", targets: ["AsyncWebEncoding"]),
+        .library(name: "AsyncWebTemplates", targets: ["AsyncWebTemplates"]),
+        .library(name: "AsyncWebSigning", targets: ["AsyncWebSigning"]),
+        .library(name: "AsyncWebHTTP", targets: ["AsyncWebHTTP"]),
         .library(name: "AsyncWeb", targets: ["AsyncWeb"]),
         .library(name: "AsyncWebTesting", targets: ["AsyncWebTesting"]),
         .executable(name: "Hello", targets: ["Hello"]),
@@ -48,12 +52,39 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The text formats every layer shares: JSON, percent-encoding, HTML escaping,
+        // Python's rules for digits and whitespace.
+        .target(
+            name: "AsyncWebEncoding",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        // The Jinja engine with Markup: Jinja2 and MarkupSafe's layer, usable alone.
+        .target(
+            name: "AsyncWebTemplates",
+            dependencies: ["AsyncWebEncoding", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        // HMAC, the timestamp signer, URL-safe base64 and zlib: itsdangerous' layer.
+        .target(
+            name: "AsyncWebSigning",
+            dependencies: ["COpenSSL", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        // Parser, server, Request/Response, cookies on the wire, forms: Werkzeug's layer.
+        .target(
+            name: "AsyncWebHTTP",
+            dependencies: [
+                "IOUring", "AsyncWebEncoding",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "AsyncWeb",
             dependencies: [
-                "IOUring",
-                "COpenSSL",
-                "CZlib",
+                "AsyncWebEncoding", "AsyncWebTemplates", "AsyncWebSigning", "AsyncWebHTTP", "IOUring",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -98,15 +129,42 @@ let package = Package(
             path: "Tests/ProbeServer",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "IOUringTests",
             dependencies: ["IOUring"],
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AsyncWebEncodingTests",
+            dependencies: ["AsyncWebEncoding", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AsyncWebTemplatesTests",
+            dependencies: ["AsyncWebTemplates", "AsyncWebEncoding", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AsyncWebSigningTests",
+            dependencies: ["AsyncWebSigning", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AsyncWebHTTPTests",
+            dependencies: ["AsyncWebHTTP", "AsyncWebEncoding", "IOUring", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AsyncWebTests",
             dependencies: [
-                "AsyncWeb", "AsyncWebTesting", "IOUring", "QuickstartApp",
+                "AsyncWeb", "AsyncWebTesting", "AsyncWebEncoding", "IOUring", "QuickstartApp", "TestSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -98,8 +98,10 @@ public final class App: HTTPResponder, Sendable {
         frozen.load() ?? frozen.storeIfNil(AppPipeline(app: self, setup: setup.withLock { $0 }))
     }
 
-    public func respond(to request: Request) async throws -> Response {
-        try await pipeline.respond(to: request)
+    /// The app's response to `request`: every error, from middleware, hooks or handlers,
+    /// has become a response through the app's error handlers, so this never throws.
+    public func respond(to request: Request) async -> Response {
+        await pipeline.respond(to: request)
     }
 }
 

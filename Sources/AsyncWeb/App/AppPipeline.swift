@@ -13,19 +13,24 @@ final class AppPipeline: Sendable {
 
     /// The app wrapped in its middleware, outermost (last wrapped) first.
     private let entry: Middleware.Next
+    /// `MAX_COOKIE_SIZE`: longer `Set-Cookie` fields are logged as browsers may drop them.
+    private let maxCookieSize: Int
 
     init(app: App, setup: AppSetup) {
         self.app = app
         self.setup = setup
         templates = setup.templates.environment(for: app, config: setup.config)
         sessions = CookieSessionStore(config: setup.config)
+        maxCookieSize = setup.config["MAX_COOKIE_SIZE"]?.int ?? 0
         var next: Middleware.Next = { [unowned app] request in
             let pipeline = app.pipeline
-            let (routed, failure) = pipeline.setup.routes.route(request)
-            let session = Session(store: pipeline.sessions, request: routed)
-            let context = RequestContext(app: app, request: routed, g: RequestGlobals(), session: session)
+            // `respond(to:)` bound the context; middleware may have passed on a copy.
+            guard let outer = RequestContext.current else { preconditionFailure("the pipeline runs inside respond(to:)") }
+            let context = request === outer.request ? outer : outer.with(request: request)
+            let failure = pipeline.setup.routes.route(request, into: context.state)
+            if request === outer.request { return await pipeline.handle(request, context: context, routingFailure: failure) }
             return await RequestContext.$current.withValue(context) {
-                await pipeline.handle(routed, session: session, routingFailure: failure)
+                await pipeline.handle(request, context: context, routingFailure: failure)
             }
         }
         for middleware in setup.middleware {
@@ -35,15 +40,25 @@ final class AppPipeline: Sendable {
         entry = next
     }
 
-    func respond(to request: Request) async throws -> Response {
-        try await entry(request)
+    /// The response to `request`, with the request context bound around the middleware
+    /// and the app; whatever goes wrong becomes a response here, and is logged here.
+    func respond(to request: Request) async -> Response {
+        let context = RequestContext(app: app, request: request, session: Session(store: sessions, request: request))
+        return await RequestContext.$current.withValue(context) {
+            do {
+                return try await entry(request)
+            } catch {
+                return await self.response(for: error, request: request)
+            }
+        }
     }
 
-    fileprivate func handle(_ request: Request, session: Session, routingFailure: RoutingError?) async -> Response {
+    fileprivate func handle(_ request: Request, context: RequestContext, routingFailure: RoutingError?) async -> Response {
+        let session = context.session
         var failure: (any Error)?
         var response: Response
         do {
-            response = try await preprocessAndDispatch(request, routingFailure: routingFailure)
+            response = try await preprocessAndDispatch(request, state: context.state, routingFailure: routingFailure)
             try session.checkWritesWereAllowed()
         } catch {
             failure = error
@@ -58,17 +73,18 @@ final class AppPipeline: Sendable {
             }
         }
         sessions?.save(session, to: &response)
+        LargeCookieWarning.check(response, limit: maxCookieSize, logger: app.logger)
         for hook in setup.teardownRequest.reversed() {
             await hook(failure)
         }
         return response
     }
 
-    private func preprocessAndDispatch(_ request: Request, routingFailure: RoutingError?) async throws -> Response {
+    private func preprocessAndDispatch(_ request: Request, state: RequestState, routingFailure: RoutingError?) async throws -> Response {
         for hook in setup.beforeRequest {
             if let response = try await hook() { return response }
         }
-        return try await setup.routes.dispatch(request, failure: routingFailure)
+        return try await setup.routes.dispatch(request, state: state, failure: routingFailure)
     }
 
     /// The response for an error: the app's handler for its type, else for its status, else

@@ -23,21 +23,21 @@ struct AppRoutes: Sendable {
         }
     }
 
-    /// Matches `request` to a rule: the routed request, or why none fits. Errors wait for
-    /// ``dispatch(_:failure:)``, after the before-request hooks, as in Flask.
-    func route(_ request: Request) -> (request: Request, failure: RoutingError?) {
+    /// Matches `request` to a rule, kept in `state`, or says why none fits. Errors wait
+    /// for ``dispatch(_:state:failure:)``, after the before-request hooks, as in Flask.
+    func route(_ request: Request, into state: RequestState) -> RoutingError? {
         do {
-            let match = try map.match(path: request.path, method: request.method, query: String(request.queryString))
-            return (request.with(routeMatch: match), nil)
+            state.routeMatch = try map.match(path: request.path, method: request.method, query: String(request.queryString))
+            return nil
         } catch {
-            return (request, error)
+            return error
         }
     }
 
     /// Runs the routed request's handler, or answers the routing failure: 404, 405 with
     /// `Allow`, a 308 to the URL with its slash; automatic HEAD (the GET handler) and
     /// OPTIONS (the allowed methods).
-    func dispatch(_ request: Request, failure: RoutingError?) async throws -> Response {
+    func dispatch(_ request: Request, state: RequestState, failure: RoutingError?) async throws -> Response {
         switch failure {
         case .notFound?:
             throw HTTPError(.notFound)
@@ -49,7 +49,7 @@ struct AppRoutes: Sendable {
         case nil:
             break
         }
-        guard let match = request.routeMatch else { throw HTTPError(.notFound) }
+        guard let match = state.routeMatch else { throw HTTPError(.notFound) }
         let byMethod = handlers[match.endpoint] ?? [:]
         if let handler = byMethod[request.method] ?? (request.method == .head ? byMethod[.get] : nil) {
             return try await handler(request)

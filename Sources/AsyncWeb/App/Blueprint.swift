@@ -72,7 +72,7 @@ public final class Blueprint: RouteRegistrar, Sendable {
 
     /// Whether the current request was routed to blueprint `name`.
     static func owns(_ name: String) -> Bool {
-        RequestContext.current?.request.endpoint?.hasPrefix(name + ".") ?? false
+        RequestContext.current?.state.routeMatch?.endpoint.hasPrefix(name + ".") ?? false
     }
 
     func register(on app: App, urlPrefix: String?) {

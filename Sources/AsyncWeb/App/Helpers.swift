@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// A JSON response of `value`, byte for byte what Flask's `jsonify` sends: sorted keys,
 /// compact, ASCII-only, a final newline, `application/json`.
 ///

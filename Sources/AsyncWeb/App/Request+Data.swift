@@ -6,13 +6,15 @@ extension Request {
     /// - Throws: ``HTTPError`` 413 past `MAX_CONTENT_LENGTH` (checked against
     ///   `Content-Length` before reading, and while reading a chunked body).
     public func data() async throws -> [UInt8] {
-        if let cached = bodyCache.withLock({ $0 }) { return cached }
-        let limit = RequestContext.current?.app.config.maxContentLength ?? Int.max
+        let context = RequestContext.current
+        let state = context?.state(of: self)
+        if let cached = state?.body { return cached }
+        let limit = context?.app.config.maxContentLength ?? Int.max
         if let declared = headers["Content-Length"].flatMap({ Int($0) }), declared > limit {
             throw HTTPError(.contentTooLarge)
         }
         let bytes = try await body.collect(upTo: limit)
-        bodyCache.withLock { $0 = bytes }
+        state?.body = bytes
         return bytes
     }
 

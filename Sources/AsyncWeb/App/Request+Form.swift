@@ -37,17 +37,19 @@ extension Request {
     }
 
     private func formData() async throws -> FormData {
-        if let cached = formCache.withLock({ $0 }) { return cached }
-        let config = RequestContext.current?.app.config ?? Config()
+        let context = RequestContext.current
+        let state = context?.state(of: self)
+        if let cached = state?.formData { return cached }
+        let config = context?.app.config ?? Config()
         let limits = FormDataLimits(
             maxFormMemorySize: config.maxFormMemorySize, maxFormParts: config.maxFormParts,
             maxContentLength: config.maxContentLength)
         // A body already read through data() is parsed from memory.
-        let source = bodyCache.withLock { $0 }.map { RequestBody(bytes: $0) } ?? body
+        let source = state?.body.map { RequestBody(bytes: $0) } ?? body
         let parsed = try await FormData.parse(
             body: source, contentType: headers["Content-Type"].map(String.init),
             contentLength: headers["Content-Length"].flatMap { Int($0) }, limits: limits)
-        formCache.withLock { $0 = parsed }
+        state?.formData = parsed
         return parsed
     }
 }

@@ -9,6 +9,27 @@ public struct RequestContext: Sendable {
     public let request: Request
     public let g: RequestGlobals
     public let session: Session
+    /// The route match and the body and form caches, shared by every copy of the request.
+    let state: RequestState
+
+    init(app: App, request: Request, g: RequestGlobals = RequestGlobals(), session: Session, state: RequestState = RequestState()) {
+        self.app = app
+        self.request = request
+        self.g = g
+        self.session = session
+        self.state = state
+    }
+
+    /// The same context for a copy of its request that middleware made.
+    func with(request: Request) -> RequestContext {
+        RequestContext(app: app, request: request, g: g, session: session, state: state)
+    }
+
+    /// The framework's state of `request`: this context's, when `request` is the one it
+    /// handles or a copy of it; nil for a request made by hand.
+    func state(of request: Request) -> RequestState? {
+        request === self.request || request.body.isSameStream(as: self.request.body) ? state : nil
+    }
 
     @TaskLocal static var current: RequestContext?
 

@@ -1,4 +1,5 @@
 internal import IOUring
+internal import AsyncWebEncoding
 
 /// Sends a file, as Flask's `send_file`: type guessed from the name, `ETag` and
 /// `Last-Modified`, `304 Not Modified` and single byte ranges (`206`/`416`) answered from

@@ -12,8 +12,10 @@
 /// }
 /// app.wrap(Timing())
 /// ```
-/// Middleware runs outside the request context: the app's hooks and error handlers run
-/// inside `next`. The last one wrapped runs first.
+/// Middleware runs inside the request context, around the app's hooks: a body or form it
+/// reads before `next` is still there for the handler. An error it throws becomes a
+/// response through the app's error handlers, like a handler's. The last one wrapped
+/// runs first.
 public protocol Middleware: Sendable {
     typealias Next = @Sendable (Request) async throws -> Response
     func respond(to request: Request, next: Next) async throws -> Response

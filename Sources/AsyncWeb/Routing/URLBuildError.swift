@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// Why ``URLMap/build(endpoint:arguments:method:external:scheme:host:scriptRoot:)``
 /// could not build a URL. The description reads like Werkzeug's
 /// `BuildError`, naming the endpoint and what to fix:

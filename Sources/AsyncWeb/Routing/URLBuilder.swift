@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 extension URLMap {
     /// The URL of an endpoint, as Flask's `url_for`: the endpoint's first
     /// rule that takes every one of its placeholders from `arguments` (rules

@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// The application's URL rules: matches a request's path to a rule and its
 /// arguments, and builds URLs back from an endpoint's name. Werkzeug's `Map`
 /// with its `MapAdapter`, behaving as it does under Flask.

@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// A rule's path ready for building: literal text already percent-encoded,
 /// and a slot for each placeholder, filled by its converter's `urlText`.
 ///

@@ -5,7 +5,7 @@ import OrderedCollections
 /// tagged JSON, compressed when that is shorter, signed with the secret key and
 /// timestamped. Its settings are read once from the frozen config.
 struct CookieSessionStore: Sendable {
-    private let signer: SessionSigner
+    private let signer: TimestampSigner
     /// `SESSION_COOKIE_NAME`.
     private let cookieName: String
     /// `PERMANENT_SESSION_LIFETIME`: how long a permanent cookie lives, and the
@@ -30,7 +30,7 @@ struct CookieSessionStore: Sendable {
         guard let secretKey = config.secretKey, !secretKey.isEmpty else { return nil }
         // Signing uses the newest key; the fallbacks only verify old cookies.
         let fallbacks = config["SECRET_KEY_FALLBACKS"]?.list?.compactMap(\.string) ?? []
-        signer = SessionSigner(secretKeys: [secretKey] + fallbacks.reversed())
+        signer = TimestampSigner(secretKeys: [secretKey] + fallbacks.reversed(), salt: "cookie-session")
         cookieName = config["SESSION_COOKIE_NAME"]?.string ?? "session"
         lifetime = config["PERMANENT_SESSION_LIFETIME"]?.int ?? 31 * 24 * 3600
         refreshEachRequest = config["SESSION_REFRESH_EACH_REQUEST"]?.bool ?? true

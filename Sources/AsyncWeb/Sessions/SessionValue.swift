@@ -1,5 +1,6 @@
 public import FoundationEssentials
 public import OrderedCollections
+internal import AsyncWebEncoding
 
 /// A value stored in the ``Session``: what Flask's session serializer can
 /// store, which is JSON plus tuples, bytes, Markup, UUIDs and dates.

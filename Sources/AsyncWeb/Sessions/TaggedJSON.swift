@@ -1,5 +1,6 @@
 import FoundationEssentials
 import OrderedCollections
+internal import AsyncWebEncoding
 
 /// Flask's `TaggedJSONSerializer` (`flask.json.tag`): JSON with the types JSON
 /// lacks wrapped in one-key objects, `{" t": [...]}` for a tuple and so on.

@@ -2,6 +2,7 @@ import AsyncWeb
 import AsyncWebTesting
 import Foundation
 import Testing
+import TestSupport
 
 /// Flask's body limits set to `Int.max`, `Int.min` and 0: no limit, or every
 /// body refused with 413, exactly where Flask refuses it; never a trap.

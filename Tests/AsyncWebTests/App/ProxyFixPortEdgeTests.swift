@@ -2,6 +2,7 @@ import AsyncWeb
 import AsyncWebTesting
 import Foundation
 import Testing
+import TestSupport
 
 /// `X-Forwarded-Port` on hosts a client makes up: the port replaces whatever
 /// follows the last colon, as Werkzeug's `ProxyFix` does, and an unclosed `[`

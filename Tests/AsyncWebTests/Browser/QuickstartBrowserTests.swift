@@ -2,6 +2,7 @@ import AsyncWebTesting
 import Foundation
 import QuickstartApp
 import Testing
+import TestSupport
 
 /// The Quickstart app in a real browser: `Tests/Browser/quickstart_browser.py` drives
 /// headless Chromium through Selenium against a live server, filling in forms as a user

@@ -2,6 +2,7 @@
 import AsyncWebTesting
 import Foundation
 import Testing
+import TestSupport
 
 /// `Range`, `If-Modified-Since` and `If-Range` with numbers at the edges of
 /// `Int` and dates outside any calendar: answered as Flask answers them, or

@@ -2,6 +2,7 @@
 import AsyncWebTesting
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Static files and sendFile")
 struct SendFileTests {

@@ -3,6 +3,7 @@ import AsyncWebTesting
 import Foundation
 import QuickstartApp
 import Testing
+import TestSupport
 
 /// The Quickstart twin against the Flask oracle app (`Fixtures/oracle`, a copy of
 /// shared/oracle), request by request: status, content type, Location, Allow, custom

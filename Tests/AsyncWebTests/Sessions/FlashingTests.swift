@@ -76,7 +76,7 @@ struct FlashingTests {
         let client = TestClient(Self.makeApp())
         _ = try await client.get("/flash")
         let cookie = try #require(client.cookies["session"])
-        let verified = try #require(SessionSigner(secretKeys: ["test-secret"]).verify(cookie, maxAge: nil, now: Int(Date().timeIntervalSince1970)))
+        let verified = try #require(TimestampSigner(secretKeys: ["test-secret"], salt: "cookie-session").verify(cookie, maxAge: nil, now: Int(Date().timeIntervalSince1970)))
         let json = String(decoding: try #require(SessionPayload.decode(verified.payload)), as: UTF8.self)
         #expect(json == #"{"_flashes":[{" t":["message","Saved"]},{" t":["warning","Disk almost full"]},{" t":["info",{" m":"<b>Welcome</b>"}]}]}"#)
     }

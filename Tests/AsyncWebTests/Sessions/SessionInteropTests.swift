@@ -4,6 +4,7 @@ import Glibc
 import QuickstartApp
 import Testing
 @testable import AsyncWeb
+import TestSupport
 
 /// Session cookies against Flask 3.1's `SecureCookieSessionInterface`: for a fixed signing
 /// time we must write Flask's bytes, and each side must read what the other wrote.

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import OrderedCollections
 import Testing
+import TestSupport
 
 /// The `session` context local through the whole pipeline: when the cookie is read and
 /// written, what a bad cookie becomes, key rotation, permanence, the cookie's attributes
@@ -96,11 +97,11 @@ struct SessionTests {
         }),
         ("expired", { store().cookieValue(["user": "alice"], timestamp: now - 32 * 24 * 3600) }),
         ("dated in the future", { store().cookieValue(["user": "alice"], timestamp: now + 3600) }),
-        ("a JSON list", { SessionSigner(secretKeys: [secret]).sign(URLSafeBase64.encode(Array("[1,2]".utf8)), timestamp: now) }),
-        ("not JSON", { SessionSigner(secretKeys: [secret]).sign(URLSafeBase64.encode(Array("{user".utf8)), timestamp: now) }),
-        ("broken zlib", { SessionSigner(secretKeys: [secret]).sign(".eJzLSM3JyVcozy_KSQEAGgQEXQ", timestamp: now) }),
+        ("a JSON list", { TimestampSigner(secretKeys: [secret], salt: "cookie-session").sign(URLSafeBase64.encode(Array("[1,2]".utf8)), timestamp: now) }),
+        ("not JSON", { TimestampSigner(secretKeys: [secret], salt: "cookie-session").sign(URLSafeBase64.encode(Array("{user".utf8)), timestamp: now) }),
+        ("broken zlib", { TimestampSigner(secretKeys: [secret], salt: "cookie-session").sign(".eJzLSM3JyVcozy_KSQEAGgQEXQ", timestamp: now) }),
         ("a tag holding the wrong type", {
-            SessionSigner(secretKeys: [secret]).sign(URLSafeBase64.encode(Array(#"{"user":{" t":5}}"#.utf8)), timestamp: now)
+            TimestampSigner(secretKeys: [secret], salt: "cookie-session").sign(URLSafeBase64.encode(Array(#"{"user":{" t":5}}"#.utf8)), timestamp: now)
         }),
     ]
 

@@ -2,6 +2,7 @@
 import AsyncWebTesting
 import Foundation
 import Testing
+import TestSupport
 
 /// Signed timestamps and lifetimes at the edges of `Int`: itsdangerous reads a
 /// timestamp as an unsigned number of any size, so eight 0xFF bytes are a time
@@ -33,7 +34,7 @@ struct SessionTimestampEdgeTests {
     static let futureTimestamps = ["18446744073709551615", "9223372036854775808", "9223372036854775807"]
 
     @Test func timestampsPastNowAreRefusedHoweverLongTheLifetime() throws {
-        let signer = SessionSigner(secretKeys: [Self.secret])
+        let signer = TimestampSigner(secretKeys: [Self.secret], salt: "cookie-session")
         for (timestamp, signed) in zip(Self.futureTimestamps, try Self.signedByItsdangerous(at: Self.futureTimestamps)) {
             #expect(signer.verify(signed, maxAge: .max, now: 1_700_000_000) == nil, "\(timestamp)")
             #expect(signer.verify(signed, maxAge: 60, now: .min) == nil, "\(timestamp)")
@@ -42,8 +43,8 @@ struct SessionTimestampEdgeTests {
 
     @Test func aTimestampBeforeNowBySoMuchItOverflowsIsStillOld() throws {
         let signed = try #require(try Self.signedByItsdangerous(at: ["0"]).first)
-        #expect(SessionSigner(secretKeys: [Self.secret]).verify(signed, maxAge: 60, now: .max) == nil)
-        #expect(SessionSigner(secretKeys: [Self.secret]).verify(signed, maxAge: .max, now: .max)?.timestamp == 0)
+        #expect(TimestampSigner(secretKeys: [Self.secret], salt: "cookie-session").verify(signed, maxAge: 60, now: .max) == nil)
+        #expect(TimestampSigner(secretKeys: [Self.secret], salt: "cookie-session").verify(signed, maxAge: .max, now: .max)?.timestamp == 0)
     }
 
     @Test func aPermanentSessionWithALifetimeOfIntMaxExpiresAtTheEndOf9999() async throws {

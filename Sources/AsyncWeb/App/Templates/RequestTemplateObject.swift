@@ -34,7 +34,7 @@ final class RequestTemplateObject: TemplateObject {
             ))
         case "args": .object(MultiDictTemplateObject(request.args))
         case "cookies": .object(MultiDictTemplateObject(request.cookies))
-        case "form": .object(MultiDictTemplateObject(request.formCache.withLock { $0?.form } ?? MultiDict()))
+        case "form": .object(MultiDictTemplateObject(RequestContext.current?.state(of: request)?.formData?.form ?? MultiDict()))
         case "headers":
             .object(MultiDictTemplateObject(MultiDict(request.headers.map { (String($0.name), String($0.value)) }), caseInsensitive: true))
         default: nil

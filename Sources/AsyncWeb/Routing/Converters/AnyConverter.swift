@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// `<any(about, help, "a,b"):page>`: exactly one of the listed items.
 /// Werkzeug's `AnyConverter`, regex `(?:about|help|a,b)`.
 ///

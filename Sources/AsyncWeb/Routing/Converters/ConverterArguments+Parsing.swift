@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 extension ConverterArguments {
     /// Reads the text between a converter's parentheses: a comma-separated
     /// list of `value` or `name=value`, where a value is a quoted string or a

@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// The arguments written after a converter's name in a rule, as in
 /// `<int(fixed_digits=4, signed=True):year>` or `<any(about, "help"):page>`,
 /// read the way Werkzeug reads them: Python literals (`True`, `False`,

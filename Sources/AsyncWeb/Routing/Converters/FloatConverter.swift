@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// `<float:name>`: digits, a point and digits (`1.5`, never `1` or `.5`),
 /// without a sign unless `signed=True`, as a `Double`. Werkzeug's
 /// `FloatConverter`, regex `\d+\.\d+`, weight 50.

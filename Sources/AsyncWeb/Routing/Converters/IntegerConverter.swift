@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// `<int:name>`: decimal digits, without a sign unless `signed=True`, as an
 /// `Int`. Werkzeug's `IntegerConverter`, regex `\d+`, weight 50.
 ///

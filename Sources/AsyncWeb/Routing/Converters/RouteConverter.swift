@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// Turns one `<converter:name>` placeholder of a rule into a typed value when
 /// matching, and a value back into URL text when building: Werkzeug's
 /// `BaseConverter`.

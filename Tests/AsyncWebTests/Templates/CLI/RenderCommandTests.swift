@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `asyncweb render`, run as the built executable.
 @Suite("asyncweb render")

@@ -1,0 +1,176 @@
+/// Turns any `Encodable` into an ``EncodedValue`` tree, without a detour through JSON text.
+///
+/// ```swift
+/// let tree = try EncodedValueEncoder().encode(user)
+/// ```
+public struct EncodedValueEncoder: Sendable {
+    public init() {}
+
+    public func encode(_ value: some Encodable) throws -> EncodedValue {
+        let root = Node()
+        try value.encode(to: TreeEncoder(node: root, codingPath: []))
+        return root.value
+    }
+}
+
+/// A node of the tree being built; containers fill it as the value encodes itself.
+private final class Node {
+    package enum Kind { case scalar, array, object }
+
+    package var kind = Kind.scalar
+    package var scalar = EncodedValue.null
+    private var elements: [Node] = []
+    private var members: [(key: String, node: Node)] = []
+
+    package var value: EncodedValue {
+        switch kind {
+        case .scalar: scalar
+        case .array: .array(elements.map(\.value))
+        case .object: .object(members.map { (key: $0.key, value: $0.node.value) })
+        }
+    }
+
+    package var count: Int { elements.count }
+
+    package func set(_ value: EncodedValue) {
+        kind = .scalar
+        scalar = value
+    }
+
+    package func makeArray() { kind = .array }
+    package func makeObject() { kind = .object }
+
+    package func append() -> Node {
+        let child = Node()
+        elements.append(child)
+        return child
+    }
+
+    /// The node for `key`; encoding a key twice replaces its value, as JSONEncoder does.
+    package func child(for key: String) -> Node {
+        if let existing = members.first(where: { $0.key == key }) { return existing.node }
+        let child = Node()
+        members.append((key: key, node: child))
+        return child
+    }
+}
+
+private struct TreeEncoder: Encoder {
+    package let node: Node
+    package let codingPath: [any CodingKey]
+    package var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    package func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        node.makeObject()
+        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
+    }
+
+    package func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        node.makeArray()
+        return UnkeyedContainer(node: node, codingPath: codingPath)
+    }
+
+    package func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleValueContainer(node: node, codingPath: codingPath)
+    }
+}
+
+/// Stores one primitive or nested value into a node; shared by the three containers.
+private func store(_ value: some Encodable, in node: Node, codingPath: [any CodingKey]) throws {
+    switch value {
+    case let value as String: node.set(.string(value))
+    case let value as Bool: node.set(.bool(value))
+    case let value as Int: node.set(.int(value))
+    case let value as Int8: node.set(.int(Int(value)))
+    case let value as Int16: node.set(.int(Int(value)))
+    case let value as Int32: node.set(.int(Int(value)))
+    case let value as Int64: node.set(.int(Int(value)))
+    case let value as UInt: node.set(value <= UInt(Int.max) ? .int(Int(value)) : .double(Double(value)))
+    case let value as UInt8: node.set(.int(Int(value)))
+    case let value as UInt16: node.set(.int(Int(value)))
+    case let value as UInt32: node.set(.int(Int(value)))
+    case let value as UInt64: node.set(value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value)))
+    case let value as Double: node.set(.double(value))
+    case let value as Float: node.set(.double(Double(value)))
+    case let value as EncodedValue: node.set(value)
+    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    package let node: Node
+    package let codingPath: [any CodingKey]
+
+    package mutating func encodeNil(forKey key: Key) throws {
+        node.child(for: key.stringValue).set(.null)
+    }
+
+    package mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try store(value, in: node.child(for: key.stringValue), codingPath: codingPath + [key])
+    }
+
+    package mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+        let child = node.child(for: key.stringValue)
+        child.makeObject()
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+    }
+
+    package mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let child = node.child(for: key.stringValue)
+        child.makeArray()
+        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+    }
+
+    package mutating func superEncoder() -> any Encoder {
+        TreeEncoder(node: node.child(for: "super"), codingPath: codingPath)
+    }
+
+    package mutating func superEncoder(forKey key: Key) -> any Encoder {
+        TreeEncoder(node: node.child(for: key.stringValue), codingPath: codingPath + [key])
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    package let node: Node
+    package let codingPath: [any CodingKey]
+    package var count: Int { node.count }
+
+    package mutating func encodeNil() throws {
+        node.append().set(.null)
+    }
+
+    package mutating func encode<T: Encodable>(_ value: T) throws {
+        try store(value, in: node.append(), codingPath: codingPath)
+    }
+
+    package mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = node.append()
+        child.makeObject()
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
+    }
+
+    package mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let child = node.append()
+        child.makeArray()
+        return UnkeyedContainer(node: child, codingPath: codingPath)
+    }
+
+    package mutating func superEncoder() -> any Encoder {
+        TreeEncoder(node: node.append(), codingPath: codingPath)
+    }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+    package let node: Node
+    package let codingPath: [any CodingKey]
+
+    package mutating func encodeNil() throws {
+        node.set(.null)
+    }
+
+    package mutating func encode<T: Encodable>(_ value: T) throws {
+        try store(value, in: node, codingPath: codingPath)
+    }
+}

@@ -1,0 +1,77 @@
+internal import IOUring
+internal import AsyncWebEncoding
+
+/// An incoming HTTP request: method, target, header fields, and the body as it streams in.
+///
+/// Handlers receive it as a parameter (`app.get("/") { request in … }`) or read the
+/// ``request`` context local.
+public final class Request: Sendable {
+    let head: RequestHead
+    /// The body; read it once, as a stream or collected.
+    public let body: RequestBody
+    /// Where the request came from and how it was addressed; middleware such as
+    /// ``ProxyFix`` replaces it with what the proxies in front report.
+    public let origin: RequestOrigin
+    init(head: RequestHead, body: RequestBody, origin: RequestOrigin) {
+        self.head = head
+        self.body = body
+        self.origin = origin
+    }
+
+    init(head: RequestHead, body: RequestBody, peer: SocketAddress?) {
+        self.head = head
+        self.body = body
+        origin = RequestOrigin(
+            scheme: "http", host: head.value(forHeader: "Host").map(String.init), scriptRoot: "",
+            remoteAddress: peer?.host)
+    }
+
+    /// The same request seen with another origin (for middleware).
+    public func with(origin: RequestOrigin) -> Request {
+        Request(head: head, body: body, origin: origin)
+    }
+
+    /// The method, e.g. `.get`.
+    public var method: HTTPMethod { head.method }
+    /// `HTTP/1.1` or `HTTP/1.0`.
+    public var version: HTTPVersion { head.version }
+    /// The request target as sent: path and query, still percent-encoded.
+    public var target: Substring { head.target }
+    /// The path part of the target, still percent-encoded.
+    public var rawPath: Substring { head.path }
+    /// The path, percent-decoded (Flask's `request.path`): what routing matches.
+    public var path: String {
+        if !head.path.utf8.contains(UInt8(ascii: "%")) { return String(head.path) }
+        return String(decoding: PercentDecoding.decode(head.path.utf8, plusAsSpace: false), as: UTF8.self)
+    }
+    /// The path and the query string, `?` always included (Flask's `request.full_path`).
+    public var fullPath: String { path + "?" + queryString }
+    /// The query string without the `?` (empty when there is none), still percent-encoded.
+    public var queryString: Substring { head.query ?? "" }
+    /// The header fields.
+    public var headers: RequestHeaders { RequestHeaders(head: head) }
+
+    /// `http` or `https` (Flask's `request.scheme`).
+    public var scheme: String { origin.scheme }
+    /// The host the client asked for, with its port if it gave one (Flask's `request.host`).
+    public var host: String { origin.host ?? "" }
+    /// The prefix the app is mounted under, without a trailing slash (Flask's `request.script_root`).
+    public var scriptRoot: String { origin.scriptRoot }
+    /// The client's IP address (Flask's `request.remote_addr`).
+    public var remoteAddress: String? { origin.remoteAddress }
+}
+
+/// How a request reached the app: scheme, host, mount point and client address.
+public struct RequestOrigin: Sendable, Equatable {
+    public var scheme: String
+    public var host: String?
+    public var scriptRoot: String
+    public var remoteAddress: String?
+
+    public init(scheme: String = "http", host: String? = nil, scriptRoot: String = "", remoteAddress: String? = nil) {
+        self.scheme = scheme
+        self.host = host
+        self.scriptRoot = scriptRoot
+        self.remoteAddress = remoteAddress
+    }
+}
