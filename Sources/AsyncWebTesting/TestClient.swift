@@ -116,26 +116,8 @@ public struct TestClient: Sendable {
     ) async throws -> TestResponse {
         var headers = headers
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-        let encoded = form.map { FormEncoding.encode($0.key) + "=" + FormEncoding.encode($0.value) }.joined(separator: "&")
+        let encoded = form.map { PercentEncoding.quote($0.key, safe: .form, spaceAsPlus: true) + "=" + PercentEncoding.quote($0.value, safe: .form, spaceAsPlus: true) }.joined(separator: "&")
         return try await post(target, headers: headers, body: Array(encoded.utf8), followRedirects: followRedirects)
-    }
-}
-
-/// `application/x-www-form-urlencoded` encoding as browsers (and Werkzeug's client) do it.
-enum FormEncoding {
-    static func encode(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "*"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                output += "+"
-            default:
-                output += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
-            }
-        }
-        return output
     }
 }
 

@@ -29,7 +29,7 @@ public func redirect(to location: String, code: HTTPStatus = .found) -> Response
         """
     return Response(
         status: code,
-        headers: ["Content-Type": "text/html; charset=utf-8", "Location": URIEncoding.iriToURI(location)],
+        headers: ["Content-Type": "text/html; charset=utf-8", "Location": PercentEncoding.quote(location, safe: .uri)],
         body: ResponseBody(string: page))
 }
 

@@ -67,7 +67,7 @@ extension App {
         var url = try routes.map.build(
             endpoint: endpoint, arguments: arguments, method: method, external: external, scheme: origin.scheme,
             host: origin.host ?? "localhost", scriptRoot: origin.scriptRoot)
-        if let anchor { url += "#" + URIEncoding.percentEncode(anchor, keeping: "%!#$&'()*+,/:;=?@-._~") }
+        if let anchor { url += "#" + PercentEncoding.quote(anchor, safe: .fragment) }
         return url
     }
 }

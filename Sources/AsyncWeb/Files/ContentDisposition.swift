@@ -8,7 +8,7 @@ enum ContentDisposition {
             return "\(disposition); filename=\(quotedIfNeeded(fileName))"
         }
         let fallback = String(String.UnicodeScalarView(fileName.unicodeScalars.filter(\.isASCII)))
-        let encoded = URIEncoding.percentEncode(fileName, keeping: "!#$&+^`|~-._")
+        let encoded = PercentEncoding.quote(fileName, safe: .attributeValue)
         return "\(disposition); filename=\(quotedIfNeeded(fallback)); filename*=UTF-8''\(encoded)"
     }
 

@@ -94,9 +94,7 @@ extension TemplateCompiler {
         let autoescape = autoescape
         return { frame in
             let value = try argument(frame)
-            if let number = value.numericValue, let text = CFormat.fixed(number, precision: precision) {
-                return .string(text)
-            }
+            if let text = PythonPercentFormat.fixedPoint(precision: precision, value) { return .string(text) }
             frame.state.autoescape = autoescape
             return try function(.string(format), TemplateCallArguments([value]), frame.state)
         }

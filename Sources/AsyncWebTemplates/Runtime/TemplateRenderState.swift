@@ -126,12 +126,6 @@ final class TemplateRenderState: @unchecked Sendable {
         return try filter(value, arguments, self)
     }
 
-    /// `value is name(arguments)`.
-    func applyTest(_ name: String, to value: TemplateValue, _ arguments: TemplateCallArguments) throws -> Bool {
-        guard let test = environment.tests[name] else { throw TemplateError(.assertion, "No test named '\(name)'.") }
-        return try test(value, arguments, self)
-    }
-
     /// How `{{ value }}` prints: escaped unless autoescaping is off or the value is ``Markup``.
     func printed(_ value: TemplateValue) throws -> String {
         switch value {

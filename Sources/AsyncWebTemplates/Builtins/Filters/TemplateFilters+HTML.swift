@@ -1,3 +1,5 @@
+internal import AsyncWebEncoding
+
 /// The filters that decide what is HTML: `escape`, `forceescape`, `safe`,
 /// `striptags`, `xmlattr`, and `urlencode` for URLs inside it.
 extension TemplateFilters {
@@ -89,26 +91,10 @@ extension TemplateFilters {
         return (parts[0], parts[1])
     }
 
-    /// Jinja's `url_quote`: UTF-8 percent-encoding that keeps letters,
-    /// digits, `_.-~` and, outside query strings, `/`.
+    /// Jinja's `url_quote`: Python's `quote`, keeping `/` outside query strings, where
+    /// spaces become `+`.
     static func urlQuote(_ text: String, forQuery: Bool) -> String {
-        var quoted = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"),
-                UInt8(ascii: "~"):
-                quoted.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "/") where !forQuery:
-                quoted += "/"
-            case UInt8(ascii: " ") where forQuery:
-                quoted += "+"
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                quoted += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return quoted
+        PercentEncoding.quote(text, safe: forQuery ? .unreserved : .unreservedAndSlash, spaceAsPlus: forQuery)
     }
 
     /// MarkupSafe's `escape(value)` as text.

@@ -25,15 +25,17 @@ enum PythonPercentFormat {
     /// into a conversion spec; nil for anything else.
     private static func fixedPoint(_ format: String, _ arguments: TemplateValue) -> String? {
         guard let precision = fixedPointPrecision(format) else { return nil }
-        let number: Double
-        switch arguments {
-        case .tuple(let elements) where elements.count == 1:
-            guard let value = elements[0].numericValue else { return nil }
-            number = value
-        case .double(let value): number = value
-        case .int(let value): number = Double(value)
-        default: return nil
+        if case .tuple(let elements) = arguments {
+            return elements.count == 1 ? fixedPoint(precision: precision, elements[0]) : nil
         }
+        return fixedPoint(precision: precision, arguments)
+    }
+
+    /// `"%.<precision>f" % value` for a number straight through ``CFormat/fixed(_:precision:)``;
+    /// nil for any other value. The `%` operator and `"%.2f"|format(price)`, compiled,
+    /// both come here.
+    static func fixedPoint(precision: Int, _ value: TemplateValue) -> String? {
+        guard let number = value.numericValue else { return nil }
         return CFormat.fixed(number, precision: precision)
     }
 
