@@ -60,12 +60,6 @@ public final class Request: Sendable {
     }
     /// The path and the query string, `?` always included (Flask's `request.full_path`).
     public var fullPath: String { path + "?" + queryString }
-    /// The values of the matched rule's placeholders (Flask's `request.view_args`).
-    ///
-    /// ```swift
-    /// app.get("/post/<int:post_id>") { request in "Post \(request.arguments.int("post_id")!)" }
-    /// ```
-    public var arguments: RouteArguments { routeMatch?.arguments ?? RouteArguments([]) }
     /// The endpoint of the matched rule (Flask's `request.endpoint`).
     public var endpoint: String? { routeMatch?.endpoint }
     /// The query string without the `?` (empty when there is none), still percent-encoded.
