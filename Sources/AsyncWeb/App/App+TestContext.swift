@@ -14,7 +14,7 @@ extension App {
     ) async throws -> Value {
         let request = try Request(method: method, target: target, headers: headers, body: body)
         let context = RequestContext(
-            app: self, request: request, g: RequestGlobals(), session: Session(store: pipeline.sessions, request: request))
+            app: self, request: request, g: RequestGlobals(), session: Session(store: currentPipeline.sessions, request: request))
         return try await RequestContext.$current.withValue(context) { try await operation() }
     }
 }
