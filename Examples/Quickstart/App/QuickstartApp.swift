@@ -13,25 +13,25 @@ public func makeQuickstartApp() -> App {
     app.get("/", name: "hello_world") { "<p>Hello, World!</p>" }
 
     // HTML Escaping
-    app.get("/hello-name/<name>", name: "hello") { request in "Hello, \(escape(request.arguments["name"]))!" }
+    app.get("/hello-name/<name>", name: "hello") { request in "Hello, \(escape(request.pathParameters["name"]))!" }
 
     // Routing
     app.get("/index", name: "index") { "Index Page" }
     app.get("/hello", name: "hello_plain") { "Hello, World" }
 
     // Variable Rules
-    app.get("/user/<username>", name: "show_user_profile") { request in "User \(escape(request.arguments["username"]))" }
-    app.get("/post/<int:post_id>", name: "show_post") { request in "Post \(request.arguments.int("post_id")!)" }
-    app.get("/path/<path:subpath>", name: "show_subpath") { request in "Subpath \(escape(request.arguments["subpath"]))" }
-    app.get("/price/<float:amount>", name: "price") { request in "Price \(request.arguments.double("amount")!)" }
-    app.get("/item/<uuid:item_id>", name: "item") { request in "Item \(request.arguments.uuid("item_id")!.uuidString.lowercased())" }
+    app.get("/user/<username>", name: "show_user_profile") { request in "User \(escape(request.pathParameters["username"]))" }
+    app.get("/post/<int:post_id>", name: "show_post") { request in "Post \(try request.pathParameters.require("post_id", as: Int.self))" }
+    app.get("/path/<path:subpath>", name: "show_subpath") { request in "Subpath \(escape(request.pathParameters["subpath"]))" }
+    app.get("/price/<float:amount>", name: "price") { request in "Price \(try request.pathParameters.require("amount", as: Double.self))" }
+    app.get("/item/<uuid:item_id>", name: "item") { request in "Item \(try request.pathParameters.require("item_id", as: UUID.self).uuidString.lowercased())" }
 
     // Unique URLs / Redirection Behavior
     app.get("/projects/", name: "projects") { "The project page" }
     app.get("/about", name: "about") { "The about page" }
 
     // URL Building
-    app.get("/profile/<username>", name: "profile") { request in "\(request.arguments["username"] ?? "")'s profile" }
+    app.get("/profile/<username>", name: "profile") { request in "\(request.pathParameters["username"] ?? "")'s profile" }
     app.get("/urls", name: "urls") {
         try [
             url(for: "hello_world"), url(for: "login"), url(for: "login", ["next": "/"]),
@@ -43,7 +43,7 @@ public func makeQuickstartApp() -> App {
     // HTTP Methods
     app.route("/login", methods: [.get, .post], name: "login") { request in
         if request.method == .post {
-            session["username"] = .string(try await request.form().require("username"))
+            session["username"] = try await request.form().require("username")
             return redirect(to: try url(for: "session_index"))
         }
         let form = "\n        <form method=\"post\">\n            <p><input type=text name=username>\n"
@@ -55,7 +55,7 @@ public func makeQuickstartApp() -> App {
 
     // Rendering Templates (Examples/Quickstart/templates)
     app.route(["/hello-tpl/", "/hello-tpl/<name>"], name: "hello_tpl") { request in
-        try renderTemplate("hello.html", ["person": request.arguments["name"]])
+        try renderTemplate("hello.html", ["person": request.pathParameters["name"]])
     }
     app.get("/child", name: "child") { try renderTemplate("child.html", ["items": ["a", "<b>", "c"]]) }
 
@@ -88,25 +88,25 @@ public func makeQuickstartApp() -> App {
         "cookie username: \(request.cookies["username"].map { escape($0).html } ?? "none")"
     }
     app.get("/cookie-set", name: "cookie_set") {
-        var response = try makeResponse("cookie set")
+        var response = makeResponse("cookie set")
         response.setCookie("username", "the username")
         return response
     }
 
     // Redirects and Errors
     app.get("/go", name: "go") { redirect(to: try url(for: "login")) }
-    app.get("/forbidden", name: "forbidden") { () throws -> String in try abort(401) }
-    app.errorHandler(404) { _ in try makeResponse("custom not found page", status: 404) }
+    app.get("/forbidden", name: "forbidden") { try abort(401) }
+    app.errorHandler(404) { _ in makeResponse("custom not found page", status: 404) }
 
     // About Responses
     app.get("/custom-header", name: "custom_header") {
-        var response = try makeResponse("with header", status: 200)
+        var response = makeResponse("with header", status: 200)
         response.headers["X-Something"] = "A value"
         return response
     }
-    app.get("/tuple-status", name: "tuple_status") { try makeResponse("created", status: 201) }
-    app.get("/tuple-headers", name: "tuple_headers") { try makeResponse("with headers", headers: ["X-Tuple": "yes"]) }
-    app.get("/tuple-both", name: "tuple_both") { try makeResponse("accepted", status: 202, headers: ["X-Tuple": "both"]) }
+    app.get("/tuple-status", name: "tuple_status") { makeResponse("created", status: 201) }
+    app.get("/tuple-headers", name: "tuple_headers") { makeResponse("with headers", headers: ["X-Tuple": "yes"]) }
+    app.get("/tuple-both", name: "tuple_both") { makeResponse("accepted", status: 202, headers: ["X-Tuple": "both"]) }
     app.get("/stream", name: "stream") {
         AsyncStream { continuation in
             for index in 0..<5 { continuation.yield("chunk \(index)\n") }
@@ -137,7 +137,7 @@ public func makeQuickstartApp() -> App {
         return redirect(to: try url(for: "flash_show"))
     }
     app.get("/flash-show", name: "flash_show") {
-        let messages = getFlashedMessages(withCategories: true).map { "\($0.category ?? ""):\($0.message)" }
+        let messages = getFlashedMessagesWithCategories().map { "\($0.category):\($0.message)" }
         return messages.isEmpty ? "no messages" : messages.joined(separator: "|")
     }
 

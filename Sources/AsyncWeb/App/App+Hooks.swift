@@ -25,7 +25,7 @@ extension App {
     /// errors) with `handler` (Flask's `@app.errorhandler(404)`).
     ///
     /// ```swift
-    /// app.errorHandler(404) { _ in try makeResponse("custom not found page", status: 404) }
+    /// app.errorHandler(404) { _ in makeResponse("custom not found page", status: 404) }
     /// ```
     public func errorHandler<Result: ResponseConvertible>(
         _ status: HTTPStatus, _ handler: @escaping @Sendable (HTTPError) async throws -> Result

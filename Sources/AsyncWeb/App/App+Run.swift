@@ -8,6 +8,10 @@ import Glibc
 extension App {
     /// Serves the app until SIGINT or SIGTERM, then shuts down gracefully (Flask's `app.run()`).
     ///
+    /// The app's setup is frozen from here: registering a route afterwards stops the process
+    /// with Flask's explanation. The banner (` * Running on http://…`) goes to ``App/logger``,
+    /// which prints it as it is on the terminal (``ConsoleLogHandler``).
+    ///
     /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`, and
     /// `--debug` (or `FLASK_DEBUG=1`) for debug mode.
     /// When the port is taken, a setting is out of range, or io_uring is not available, it
@@ -21,13 +25,13 @@ extension App {
         let environmentDebug = ProcessEnvironment.current["FLASK_DEBUG"].map { ["1", "true", "yes", "on"].contains($0.lowercased()) }
         if options.debug || environmentDebug == true { debug = true }
 
-        var logger = Logger(label: name)
-        logger.logLevel = .info
-        let name = self.name
-        Self.say(" * Serving AsyncWeb app '\(name)'")
-        Self.say(" * Debug mode: \(debug ? "on" : "off")")
+        let logger = self.logger
+        // From here no more setup: the app serves what it has.
+        _ = pipeline
+        logger.info(" * Serving AsyncWeb app '\(name)'")
+        logger.info(" * Debug mode: \(debug ? "on" : "off")")
         let server = HTTPServer(configuration: configuration, responder: self, logger: logger) { address in
-            Self.say(" * Running on http://\(address) (Press CTRL+C to quit)")
+            logger.info(" * Running on http://\(address) (Press CTRL+C to quit)")
         }
         let services = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -51,8 +55,9 @@ extension App {
         Glibc.exit(1)
     }
 
-    /// Writes a line unbuffered, so it shows at once even when output is piped.
-    private static func say(_ line: String, to descriptor: Int32 = STDOUT_FILENO) {
+    /// Writes a line unbuffered, so it shows at once even when output is piped: the reason
+    /// the server cannot start, printed (as Werkzeug prints it) rather than logged.
+    private static func say(_ line: String, to descriptor: Int32) {
         var text = line + "\n"
         text.withUTF8 { bytes in _ = Glibc.write(descriptor, bytes.baseAddress, bytes.count) }
     }

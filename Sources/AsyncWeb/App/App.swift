@@ -6,11 +6,13 @@ import Synchronization
 /// ```swift
 /// let app = App("quickstart")
 /// app.get("/") { "<p>Hello, World!</p>" }
-/// app.get("/user/<username>") { request in "User \(escape(request.path["username"]))" }
+/// app.get("/user/<username>") { request in "User \(escape(request.pathParameters["username"]))" }
 /// try await app.run()
 /// ```
-/// Register everything before the app serves its first request: its setup is frozen then,
-/// and every request reads it without a lock.
+/// Register everything before the app serves its first request (``run(configuration:)``
+/// or a first ``respond(to:)``): its setup is frozen then, and every request reads it
+/// without a lock. Reading ``templates`` or making a ``testRequestContext(_:method:headers:body:_:)``
+/// freezes nothing; what is registered after them takes effect.
 public final class App: HTTPResponder, Sendable {
     /// A route handler as stored: the request in, a response out.
     public typealias Handler = @Sendable (Request) async throws -> Response
@@ -21,7 +23,11 @@ public final class App: HTTPResponder, Sendable {
     public let logger: Logger
 
     let setup = Mutex(AppSetup())
+    /// The pipeline requests are served by, set when the app starts serving.
     private let frozen = AtomicLazyReference<AppPipeline>()
+    /// A pipeline of the setup so far, for templates and test contexts before the app
+    /// serves; every registration drops it, and the first request adopts it.
+    private let provisional = Mutex<AppPipeline?>(nil)
 
     /// The configuration (Flask's `app.config`). Change it before the app serves; while
     /// it serves, requests read the frozen copy.
@@ -69,7 +75,7 @@ public final class App: HTTPResponder, Sendable {
     ) {
         let name = name ?? CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "app") } ?? "app"
         self.name = name
-        self.logger = logger ?? Logger(label: name)
+        self.logger = logger ?? ConsoleLogHandler.defaultLogger(label: name)
         let root = rootPath ?? String(describing: file).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         self.rootPath = root
         self.staticFolder = staticFolder.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
@@ -77,7 +83,7 @@ public final class App: HTTPResponder, Sendable {
         self.templateFolder = templateFolder.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
         if let folder = self.staticFolder {
             route(staticURLPath + "/<path:filename>", name: "static") { request in
-                try sendFromDirectory(folder, request.arguments["filename"] ?? "", maxAge: currentApp.config.sendFileMaxAge)
+                try sendFromDirectory(folder, request.pathParameters["filename"] ?? "", maxAge: currentApp.config.sendFileMaxAge)
             }
         }
     }
@@ -88,14 +94,28 @@ public final class App: HTTPResponder, Sendable {
             frozen.load() == nil,
             "The setup method '\(what)' can no longer be called on the application. It has already handled its first request; register every route, hook and handler before the app starts serving.")
         setup.withLock { change(&$0) }
+        provisional.withLock { $0 = nil }
     }
 
     /// The frozen setup, once the app serves.
     var pipelineIfFrozen: AppPipeline? { frozen.load() }
 
-    /// The frozen setup every request reads.
+    /// The frozen setup every request reads; the first call freezes it.
     var pipeline: AppPipeline {
-        frozen.load() ?? frozen.storeIfNil(AppPipeline(app: self, setup: setup.withLock { $0 }))
+        frozen.load() ?? frozen.storeIfNil(currentPipeline)
+    }
+
+    /// The frozen setup once the app serves; before, a pipeline of the setup so far,
+    /// which freezes nothing.
+    var currentPipeline: AppPipeline {
+        if let pipeline = frozen.load() { return pipeline }
+        // Made under the lock that registrations clear it with, so it never outlives a change.
+        return provisional.withLock { provisional in
+            if let pipeline = provisional { return pipeline }
+            let pipeline = AppPipeline(app: self, setup: setup.withLock { $0 })
+            provisional = pipeline
+            return pipeline
+        }
     }
 
     /// The app's response to `request`: every error, from middleware, hooks or handlers,

@@ -38,7 +38,7 @@ public final class Blueprint: RouteRegistrar, Sendable {
         }
         if let served = self.staticFolder {
             route(staticURLPath + "/<path:filename>", name: "static") { request in
-                try sendFromDirectory(served, request.arguments["filename"] ?? "", maxAge: currentApp.config.sendFileMaxAge)
+                try sendFromDirectory(served, request.pathParameters["filename"] ?? "", maxAge: currentApp.config.sendFileMaxAge)
             }
         }
     }

@@ -6,8 +6,15 @@
 /// - An `AsyncStream` or `AsyncThrowingStream` of `String` or `[UInt8]`: a streamed,
 ///   chunked `text/html` response, each element sent as it comes (Flask's generators).
 /// - ``Response``: sent as is; ``HTTPStatus`` alone: an empty body with that status.
+/// - `Never`: a handler that always ends in ``abort(_:_:)`` needs no annotation.
+///
+/// Only the conversions that can fail throw (``ConversionError`` is `Never` for the
+/// others), so `makeResponse("created", status: 201)` needs no `try`.
 public protocol ResponseConvertible: HandlerResultType {
-    func makeResponse() throws -> Response
+    /// What ``makeResponse()`` may throw: `Never` for bodies that always convert.
+    associatedtype ConversionError: Error = any Error
+
+    func makeResponse() throws(ConversionError) -> Response
 }
 
 #if compiler(>=6.2)
@@ -54,6 +61,12 @@ extension HTTPStatus: ResponseConvertible {
     }
 }
 
+extension Never: ResponseConvertible {
+    public func makeResponse() -> Response {
+        switch self {}
+    }
+}
+
 extension AsyncStream: ResponseConvertible where Element: BodyChunk {
     public func makeResponse() -> Response {
         Response(headers: HTTPHeaders.html, body: ResponseBody(stream: self))
@@ -80,12 +93,12 @@ extension HTTPHeaders {
 /// `return body, status, headers` tuples).
 ///
 /// ```swift
-/// app.get("/created") { try makeResponse("created", status: 201, headers: ["X-Tuple": "yes"]) }
+/// app.get("/created") { makeResponse("created", status: 201, headers: ["X-Tuple": "yes"]) }
 /// ```
 /// Headers given here are added to the body's own (`Content-Type` is replaced).
-public func makeResponse(
-    _ body: some ResponseConvertible, status: HTTPStatus? = nil, headers: HTTPHeaders = [:]
-) throws -> Response {
+public func makeResponse<Body: ResponseConvertible>(
+    _ body: Body, status: HTTPStatus? = nil, headers: HTTPHeaders = [:]
+) throws(Body.ConversionError) -> Response {
     var response = try body.makeResponse()
     if let status { response.status = status }
     for (name, value) in headers {

@@ -1,5 +1,11 @@
 /// Something routes are registered on: an ``App`` or a ``Blueprint``. It supplies one
-/// method; `route`, `get`, `post`, `put`, `patch` and `delete` come with it.
+/// method; `route`, `get`, `post`, `put`, `patch` and `delete` come with it, each taking
+/// a handler with the request as its parameter or without it (it can still read ``request``):
+///
+/// ```swift
+/// app.get("/user/<username>") { request in "User \(escape(request.pathParameters["username"]))" }
+/// app.delete("/session") { session.clear(); return "gone" }
+/// ```
 public protocol RouteRegistrar {
     /// Registers a type-erased handler for each of `rules` and `methods` under
     /// `endpoint` (by default the first rule).
@@ -7,18 +13,11 @@ public protocol RouteRegistrar {
 }
 
 extension RouteRegistrar {
-    /// Registers `handler` for the URL rule `rule` and each of `methods` (Flask's `@app.route`).
-    ///
-    /// - Parameter name: the endpoint name used by `url(for:)`; defaults to the rule itself.
-    public func route<Result: ResponseConvertible>(
-        _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
-        _ handler: @escaping @Sendable (Request) async throws -> Result
-    ) {
-        addRoute([rule], methods: methods, endpoint: name) { request in try await handler(request).makeResponse() }
-    }
-
     /// One handler for several rules under one endpoint, as Flask's stacked
     /// `@app.route` decorators: `app.route(["/hello/", "/hello/<name>"], name: "hello") { … }`.
+    /// Every other form of `route` and of the verbs comes here.
+    ///
+    /// - Parameter name: the endpoint name used by `url(for:)`; defaults to the first rule.
     public func route<Result: ResponseConvertible>(
         _ rules: [String], methods: [HTTPMethod] = [.get], name: String? = nil,
         _ handler: @escaping @Sendable (Request) async throws -> Result
@@ -26,12 +25,30 @@ extension RouteRegistrar {
         addRoute(rules, methods: methods, endpoint: name) { request in try await handler(request).makeResponse() }
     }
 
-    /// Registers a handler that does not need the request as a parameter (it can still read ``request``).
+    /// Several rules, with a handler that does not take the request.
+    public func route<Result: ResponseConvertible>(
+        _ rules: [String], methods: [HTTPMethod] = [.get], name: String? = nil,
+        _ handler: @escaping @Sendable () async throws -> Result
+    ) {
+        route(rules, methods: methods, name: name) { _ in try await handler() }
+    }
+
+    /// Registers `handler` for the URL rule `rule` and each of `methods` (Flask's `@app.route`).
+    ///
+    /// - Parameter name: the endpoint name used by `url(for:)`; defaults to the rule itself.
+    public func route<Result: ResponseConvertible>(
+        _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
+        _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) {
+        route([rule], methods: methods, name: name, handler)
+    }
+
+    /// One rule, with a handler that does not take the request.
     public func route<Result: ResponseConvertible>(
         _ rule: String, methods: [HTTPMethod] = [.get], name: String? = nil,
         _ handler: @escaping @Sendable () async throws -> Result
     ) {
-        addRoute([rule], methods: methods, endpoint: name) { _ in try await handler().makeResponse() }
+        route([rule], methods: methods, name: name, handler)
     }
 
     /// `GET` (and with it `HEAD`) for `rule`.
@@ -59,13 +76,28 @@ extension RouteRegistrar {
         _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
     ) { route(rule, methods: [.put], name: name, handler) }
 
+    /// `PUT` for `rule`.
+    public func put<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable () async throws -> Result
+    ) { route(rule, methods: [.put], name: name, handler) }
+
     /// `PATCH` for `rule`.
     public func patch<Result: ResponseConvertible>(
         _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
     ) { route(rule, methods: [.patch], name: name, handler) }
 
+    /// `PATCH` for `rule`.
+    public func patch<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable () async throws -> Result
+    ) { route(rule, methods: [.patch], name: name, handler) }
+
     /// `DELETE` for `rule`.
     public func delete<Result: ResponseConvertible>(
         _ rule: String, name: String? = nil, _ handler: @escaping @Sendable (Request) async throws -> Result
+    ) { route(rule, methods: [.delete], name: name, handler) }
+
+    /// `DELETE` for `rule`.
+    public func delete<Result: ResponseConvertible>(
+        _ rule: String, name: String? = nil, _ handler: @escaping @Sendable () async throws -> Result
     ) { route(rule, methods: [.delete], name: name, handler) }
 }

@@ -27,24 +27,15 @@ public func getFlashedMessages(categoryFilter: [String] = []) -> [String] {
     Flashes.current(categoryFilter).map { Flashes.text($0.message) }
 }
 
-/// The flashed messages with their categories when `withCategories` is true
+/// The flashed messages with their categories, `"message"` for those flashed without one
 /// (Flask's `get_flashed_messages(with_categories=True)`).
 ///
 /// ```swift
-/// getFlashedMessages(withCategories: true).map { "\($0.category!): \($0.message)" }
+/// getFlashedMessagesWithCategories().map { "\($0.category): \($0.message)" }
 /// ```
-public func getFlashedMessages(withCategories: Bool, categoryFilter: [String] = []) -> [FlashedMessage] {
-    Flashes.current(categoryFilter).map {
-        FlashedMessage(category: withCategories ? $0.category : nil, message: Flashes.text($0.message))
-    }
-}
-
-/// A message from ``flash(_:category:)``.
-public struct FlashedMessage: Sendable, Hashable {
-    /// The category, when asked for with `withCategories: true`.
-    public var category: String?
-    /// The text; for a flashed ``Markup``, its HTML.
-    public var message: String
+/// - Parameter categoryFilter: only messages of these categories; all when empty.
+public func getFlashedMessagesWithCategories(categoryFilter: [String] = []) -> [(category: String, message: String)] {
+    Flashes.current(categoryFilter).map { (category: $0.category, message: Flashes.text($0.message)) }
 }
 
 /// Reading `_flashes`: taken from the session once per request, then kept for the

@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// ```swift
 /// app.post("/login") { request in
-///     session["username"] = .string(try await request.form().require("username"))
+///     session["username"] = try await request.form().require("username")
 ///     return redirect(to: try url(for: "index"))
 /// }
 /// app.get("/") {
@@ -45,6 +45,18 @@ public final class Session: Sendable {
     public subscript(key: String) -> SessionValue? {
         get { read { $0[key] } }
         set { write { $0[key] = newValue } }
+    }
+
+    /// The value under `key` as a plain Swift value, or nil when it is missing or of
+    /// another type. Setting a value stores it; setting nil removes the key.
+    ///
+    /// ```swift
+    /// session["username"] = name                         // name: String
+    /// let username: String? = session["username"]
+    /// ```
+    public subscript<Value: SessionValueConvertible>(key: String) -> Value? {
+        get { self[key].flatMap(Value.init(sessionValue:)) }
+        set { self[key] = newValue?.sessionValue }
     }
 
     /// The value under `key` as one of your `Decodable` types, or nil when it is

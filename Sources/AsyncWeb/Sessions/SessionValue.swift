@@ -5,12 +5,13 @@ internal import AsyncWebEncoding
 /// A value stored in the ``Session``: what Flask's session serializer can
 /// store, which is JSON plus tuples, bytes, Markup, UUIDs and dates.
 ///
-/// Literals work, and typed getters read it back:
+/// Literals and plain Swift values (``SessionValueConvertible``) work, and typed
+/// getters read it back:
 ///
 /// ```swift
-/// session["user"] = "alice"
-/// session["visits"] = .int((session["visits"]?.int ?? 0) + 1)
-/// let name = session["user"]?.string
+/// session["user"] = name                                   // name: String
+/// session["visits"] = (session["visits"]?.int ?? 0) + 1
+/// let user = session["user"]?.string
 /// ```
 /// Your own `Codable` types go in with ``Session/set(_:_:)`` and come out with
 /// ``Session/subscript(_:as:)``.

@@ -46,6 +46,35 @@ struct PipelineTests {
         #expect(seen == "POST /héllo /héllo?name=alice name=alice test")
     }
 
+    @Test func routesRegisteredAfterReadingTheTemplatesAreServed() async throws {
+        let app = App("test", staticFolder: nil, templateFolder: nil)
+        app.get("/early") { "early" }
+        _ = app.templates
+        app.get("/late") { "late" }
+        app.templateFilter("shout") { value, _ in .string(try value.text().uppercased()) }
+        let client = TestClient(app)
+        #expect(try await client.get("/early").text == "early")
+        #expect(try await client.get("/late").text == "late")
+        #expect(try app.renderTemplateString("{{ 'hi'|shout }}") == "HI")
+    }
+
+    @Test func routesRegisteredAfterATestRequestContextAreServed() async throws {
+        let app = App("test", staticFolder: nil, templateFolder: nil)
+        app.secretKey = "test-secret"
+        try await app.testRequestContext("/") { session["user"] = "ada" }
+        app.get("/late") { "late" }
+        #expect(try await TestClient(app).get("/late").text == "late")
+    }
+
+    @Test func registeringAfterTheFirstRequestStopsWithFlasksExplanation() async {
+        await #expect(processExitsWith: .failure) {
+            let app = App("test", staticFolder: nil, templateFolder: nil)
+            app.get("/") { "first" }
+            _ = try? await TestClient(app).get("/")
+            app.get("/late") { "late" }
+        }
+    }
+
     @Test func usingRequestOutsideAContextStopsWithFlasksExplanation() async {
         await #expect(processExitsWith: .failure) {
             _ = request.method
@@ -93,8 +122,8 @@ struct PipelineTests {
 
     @Test func errorHandlersAnswerByStatusAndByType() async throws {
         let app = App("test")
-        app.errorHandler(404) { _ in try makeResponse("custom not found page", status: 404) }
-        app.errorHandler(Teapot.self) { _ in try makeResponse("short and stout", status: 418) }
+        app.errorHandler(404) { _ in makeResponse("custom not found page", status: 404) }
+        app.errorHandler(Teapot.self) { _ in makeResponse("short and stout", status: 418) }
         app.get("/teapot") { () throws -> String in throw Teapot() }
         let client = TestClient(app)
         let missing = try await client.get("/nowhere")
@@ -105,7 +134,7 @@ struct PipelineTests {
 
     @Test func unhandledErrorsBecomeA500HandlerOrPage() async throws {
         let app = App("test")
-        app.errorHandler(500) { _ in try makeResponse("we broke it", status: 500) }
+        app.errorHandler(500) { _ in makeResponse("we broke it", status: 500) }
         app.get("/teapot") { () throws -> String in throw Teapot() }
         let response = try await TestClient(app).get("/teapot")
         #expect(response.status == 500 && response.text == "we broke it")

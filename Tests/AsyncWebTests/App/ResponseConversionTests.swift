@@ -54,9 +54,9 @@ struct ResponseConversionTests {
 
     @Test func statusAndHeadersGoAlongsideTheBody() async throws {
         let client = client { app in
-            app.get("/created") { try makeResponse("created", status: 201) }
-            app.get("/headers") { try makeResponse("with headers", headers: ["X-Tuple": "yes"]) }
-            app.get("/both") { try makeResponse("accepted", status: 202, headers: ["X-Tuple": "both"]) }
+            app.get("/created") { makeResponse("created", status: 201) }
+            app.get("/headers") { makeResponse("with headers", headers: ["X-Tuple": "yes"]) }
+            app.get("/both") { makeResponse("accepted", status: 202, headers: ["X-Tuple": "both"]) }
         }
         #expect(try await client.get("/created").status == 201)
         let headers = try await client.get("/headers")
@@ -80,9 +80,31 @@ struct ResponseConversionTests {
     }
 
     @Test func abortAnswersWithTheStandardErrorPage() async throws {
-        let response = try await client { $0.get("/forbidden") { () throws -> String in try abort(401) } }.get("/forbidden")
+        let response = try await client { $0.get("/forbidden") { try abort(401) } }.get("/forbidden")
         #expect(response.status == 401)
         #expect(response.text.contains("<title>401 Unauthorized</title>"))
+    }
+
+    @Test func abortingHandlersNeedNoTypeAnnotation() async throws {
+        let client = client { app in
+            app.get("/f") { try abort(401) }
+            app.get("/g/<name>") { _ in try abort(.forbidden) }
+            app.post("/h") { try abort(400, "no form") }
+        }
+        #expect(try await client.get("/f").status == 401)
+        #expect(try await client.get("/g/x").status == 403)
+        #expect(try await client.post("/h").status == 400)
+    }
+
+    @Test func makeResponseOfABodyThatCannotFailDoesNotThrow() {
+        let response = makeResponse("created", status: 201, headers: ["X-Tuple": "yes"])
+        #expect(response.status == 201)
+        #expect(response.headers["X-Tuple"] == "yes")
+        #expect(makeResponse(HTTPStatus.noContent).status == 204)
+    }
+
+    @Test func makeResponseOfAModelStillThrows() throws {
+        #expect(try makeResponse(Profile(username: "alice", theme: "dark"), status: 201).headers["Content-Type"] == "application/json")
     }
 
     @Test func streamedBodiesAreCollectedByTheTestClient() async throws {

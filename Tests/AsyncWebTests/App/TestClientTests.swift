@@ -7,13 +7,13 @@ struct TestClientTests {
     private func cookieApp() -> App {
         let app = App("test")
         app.get("/set") {
-            var response = try makeResponse("set")
+            var response = makeResponse("set")
             response.setCookie("username", "the username")
             return response
         }
         app.get("/read") { "username: \(request.cookies["username"] ?? "none")" }
         app.get("/forget") {
-            var response = try makeResponse("forgotten")
+            var response = makeResponse("forgotten")
             response.deleteCookie("username")
             return response
         }

@@ -54,7 +54,7 @@ struct ConditionalHeaderEdgeTests {
         let files = ["style.css", "empty.txt"]
         let expected = try Self.flaskAnswers(folder: folder, files: files)
         let app = App("ranges")
-        app.get("/f/<path:name>") { request in try sendFromDirectory(folder, request.arguments["name"] ?? "") }
+        app.get("/f/<path:name>") { request in try sendFromDirectory(folder, request.pathParameters["name"] ?? "") }
         let client = TestClient(app)
         var answers: [[String]] = []
         for file in files {

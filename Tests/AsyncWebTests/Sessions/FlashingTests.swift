@@ -17,7 +17,7 @@ struct FlashingTests {
         }
         app.get("/messages") { getFlashedMessages().joined(separator: "|") }
         app.get("/categories") {
-            getFlashedMessages(withCategories: true).map { "\($0.category!):\($0.message)" }.joined(separator: "|")
+            getFlashedMessagesWithCategories().map { "\($0.category):\($0.message)" }.joined(separator: "|")
         }
         app.get("/warnings") { getFlashedMessages(categoryFilter: ["warning", "info"]).joined(separator: "|") }
         app.get("/twice") {
@@ -32,7 +32,7 @@ struct FlashingTests {
                 """)
         }
         app.get("/login/<name>") { request in
-            session["username"] = .string(request.arguments["name"]!)
+            session["username"] = .string(request.pathParameters["name"]!)
             session["roles"] = .tuple(["admin", "<dev>"])
             return "in"
         }
@@ -64,6 +64,23 @@ struct FlashingTests {
         _ = try await client.get("/flash")
         #expect(try await client.get("/warnings").text == "Disk almost full|<b>Welcome</b>")
         #expect(try await client.get("/messages").text == "")
+    }
+
+    @Test func categoriesCanBeFilteredWithoutOptionals() async throws {
+        let app = App("flashing", staticFolder: nil, templateFolder: nil)
+        app.secretKey = "test-secret"
+        app.get("/flash") {
+            flash("Saved")
+            flash("Disk almost full", category: "warning")
+            return "flashed"
+        }
+        app.get("/warnings") {
+            let warnings: [(category: String, message: String)] = getFlashedMessagesWithCategories(categoryFilter: ["warning"])
+            return warnings.map { "\($0.category)=\($0.message)" }.joined(separator: "|")
+        }
+        let client = TestClient(app)
+        _ = try await client.get("/flash")
+        #expect(try await client.get("/warnings").text == "warning=Disk almost full")
     }
 
     @Test func readingTwiceInOneRequestGivesTheSameMessages() async throws {

@@ -17,12 +17,12 @@ struct SessionTests {
     static func makeApp(_ configure: (App) -> Void = { $0.secretKey = SessionTests.secret }) -> App {
         let app = App("sessions", staticFolder: nil, templateFolder: nil)
         configure(app)
-        app.get("/get/<key>") { request in session[request.arguments["key"]!]?.string ?? "missing" }
+        app.get("/get/<key>") { request in session[request.pathParameters["key"]!]?.string ?? "missing" }
         app.get("/set/<key>/<value>") { request in
-            session[request.arguments["key"]!] = .string(request.arguments["value"]!)
+            session[request.pathParameters["key"]!] = .string(request.pathParameters["value"]!)
             return "set"
         }
-        app.get("/pop/<key>") { request in session.pop(request.arguments["key"]!)?.string ?? "nothing" }
+        app.get("/pop/<key>") { request in session.pop(request.pathParameters["key"]!)?.string ?? "nothing" }
         app.get("/clear") {
             session.clear()
             return "cleared"
@@ -54,6 +54,47 @@ struct SessionTests {
         #expect(try await client.get("/get/user").text == "alice")
         #expect(try await client.get("/pop/user").text == "alice")
         #expect(try await client.get("/get/user").text == "missing")
+    }
+
+    @Test func plainSwiftValuesAreStoredWithoutWrapping() async throws {
+        let app = App("sessions", staticFolder: nil, templateFolder: nil)
+        app.secretKey = Self.secret
+        app.get("/store/<name>") { request in
+            let name: String = try request.pathParameters.require("name")
+            session["username"] = name
+            session["visits"] = 3
+            session["admin"] = true
+            session["ratio"] = 0.5
+            session["tags"] = ["a", "b"]
+            session["scores"] = ["ada": 10]
+            return "stored"
+        }
+        app.get("/read") {
+            let name: String? = session["username"]
+            let visits: Int? = session["visits"]
+            let admin: Bool? = session["admin"]
+            let ratio: Double? = session["ratio"]
+            let tags: [String]? = session["tags"]
+            let scores: [String: Int]? = session["scores"]
+            let wrongType: Int? = session["username"]
+            return "\(name ?? "") \(visits ?? 0) \(admin ?? false) \(ratio ?? 0) \(tags ?? []) \(scores ?? [:]) \(wrongType == nil)"
+        }
+        let client = TestClient(app)
+        _ = try await client.get("/store/ada")
+        #expect(try await client.get("/read").text == #"ada 3 true 0.5 ["a", "b"] ["ada": 10] true"#)
+        #expect(client.cookies["session"] != nil)
+    }
+
+    @Test func plainValuesAreStoredAsTheirSessionValues() async throws {
+        let app = App("sessions", staticFolder: nil, templateFolder: nil)
+        app.secretKey = Self.secret
+        app.get("/") {
+            let name = "ada"
+            session["username"] = name
+            session["ids"] = [1, 2]
+            return "\(session["username"] == SessionValue.string("ada")) \(session["ids"] == SessionValue.list([.int(1), .int(2)]))"
+        }
+        #expect(try await TestClient(app).get("/").text == "true true")
     }
 
     @Test func aRequestThatNeverUsesTheSessionGetsNoCookieAndNoVary() async throws {
@@ -262,7 +303,7 @@ struct SessionTests {
         let app = App("readme", staticFolder: nil, templateFolder: nil)
         app.secretKey = "a long random string"
         app.post("/login") { request in
-            session["username"] = .string(try await request.form().require("username"))
+            session["username"] = try await request.form().require("username")
             session.permanent = true
             flash("You were successfully logged in")
             return redirect(to: try url(for: "index"))
@@ -322,7 +363,7 @@ struct CookieSizeTests {
         app.secretKey = "test-secret"
         // Random bytes do not compress, so the cookie grows with the value.
         app.get("/store/<int:size>") { request in
-            session["blob"] = .bytes((0..<request.arguments.int("size")!).map { _ in UInt8.random(in: 0...255) })
+            session["blob"] = .bytes((0..<(try request.pathParameters.require("size", as: Int.self))).map { _ in UInt8.random(in: 0...255) })
             return "stored"
         }
         let client = TestClient(app)

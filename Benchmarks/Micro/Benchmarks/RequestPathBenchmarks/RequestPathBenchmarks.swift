@@ -16,7 +16,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let app = App("bench", staticFolder: nil)
     app.get("/", name: "hello") { "<p>Hello, World!</p>" }
-    app.get("/user/<username>", name: "user") { request in "User \(escape(request.arguments["username"] ?? ""))" }
+    app.get("/user/<username>", name: "user") { request in "User \(escape(request.pathParameters["username"] ?? ""))" }
     app.get("/me", name: "me") { ["username": "alice", "theme": "dark"] }
     app.afterRequest { $0 }
 

@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// app.get("/hello/<name>") { request in
-///     try renderTemplate("hello.html", ["person": request.arguments["name"]])
+///     try renderTemplate("hello.html", ["person": request.pathParameters["name"]])
 /// }
 /// ```
 /// - Throws: ``TemplateError`` when the template is missing, malformed or
@@ -21,9 +21,9 @@ public func renderTemplateString(_ source: String, _ context: TemplateContext = 
 }
 
 extension App {
-    /// The app's template environment (Flask's `app.jinja_env`), made when
-    /// the app freezes its setup.
-    public var templates: TemplateEnvironment { pipeline.templates }
+    /// The app's template environment (Flask's `app.jinja_env`). Reading it before the
+    /// app serves freezes nothing: a filter or blueprint registered later makes a new one.
+    public var templates: TemplateEnvironment { currentPipeline.templates }
 
     /// Renders `name` from the app's templates; inside a request the
     /// template also sees `request` and `g`.
@@ -66,7 +66,7 @@ extension App {
             variables["g"] = .object(RequestGlobalsTemplateObject(current.g))
             variables["session"] = .object(SessionTemplateObject(current.session))
         }
-        for processor in pipeline.setup.templates.contextProcessors {
+        for processor in currentPipeline.setup.templates.contextProcessors {
             variables.merge(processor()) { _, processed in processed }
         }
         variables.merge(context.variables) { _, given in given }

@@ -30,7 +30,7 @@ final class RequestTemplateObject: TemplateObject {
             } ?? TemplateValue.none
         case "view_args":
             .dictionary(TemplateDictionary(
-                request.arguments.map { (TemplateValue.string($0.name), TemplateValue($0.value)) }, uniquingKeysWith: { $1 }
+                request.pathParameters.map { (TemplateValue.string($0.name), TemplateValue($0.value)) }, uniquingKeysWith: { $1 }
             ))
         case "args": .object(MultiDictTemplateObject(request.args))
         case "cookies": .object(MultiDictTemplateObject(request.cookies))

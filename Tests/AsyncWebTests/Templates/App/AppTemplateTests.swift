@@ -29,7 +29,7 @@ struct AppTemplateTests {
     @Test func renderTemplateLoadsFromTheTemplatesFolderAndEscapes() async throws {
         let folder = try TemplateFolder(["templates/hello.html": "<h1>Hello {{ person }}!</h1>"])
         let app = App("test", rootPath: folder.root)
-        app.get("/hello/<name>") { request in try renderTemplate("hello.html", ["person": request.arguments["name"]]) }
+        app.get("/hello/<name>") { request in try renderTemplate("hello.html", ["person": request.pathParameters["name"]]) }
         let response = try await TestClient(app).get("/hello/%3Cb%3E")
         #expect(response.status == 200)
         #expect(response.headers["Content-Type"] == "text/html; charset=utf-8")
