@@ -24,7 +24,10 @@ run: system-packages
 	swift build -c release --product Quickstart
 	"$$(swift build -c release --show-bin-path)/Quickstart" --host 127.0.0.1 --port 5000
 
+# The target graph is checked against the layers of DESIGN.md first (a second, and the
+# compiler then holds every import to it).
 test: system-packages test-packages
+	scripts/check-layers.py
 	swift build --build-tests
 	swift test --skip-build
 

@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "AsyncWebCLI",
             dependencies: [
-                "AsyncWeb",
+                "AsyncWebTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

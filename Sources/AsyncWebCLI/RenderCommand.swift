@@ -1,5 +1,5 @@
 import ArgumentParser
-import AsyncWeb
+import AsyncWebTemplates
 import Foundation
 
 /// `asyncweb render --templates DIR NAME [--context FILE.json]`: renders a

@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import AsyncWeb
+@testable import AsyncWebHTTP
 
 /// The chunked body decoder, given the input in one buffer and then in two:
 /// the body, where it ends and any error must not depend on the split.

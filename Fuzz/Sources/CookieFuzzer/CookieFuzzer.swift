@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import AsyncWeb
+@testable import AsyncWebHTTP
 
 /// The `Cookie` request field parser (Werkzeug's `parse_cookie`), over any bytes.
 @main enum CookieFuzzer: FuzzTarget {

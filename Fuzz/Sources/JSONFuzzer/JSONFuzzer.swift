@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import AsyncWeb
+@testable import AsyncWebEncoding
 
 /// The JSON reader that session cookies and template contexts go through.
 /// Whatever it reads, Flask's JSON writer must write back as text it reads again.

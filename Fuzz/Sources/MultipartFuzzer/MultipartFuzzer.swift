@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import AsyncWeb
+@testable import AsyncWebHTTP
 
 /// The multipart decoder, part heads and field text, given the body whole and
 /// in two pieces: the decoder promises Werkzeug's answer for the whole body

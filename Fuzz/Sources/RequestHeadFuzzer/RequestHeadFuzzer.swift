@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import AsyncWeb
+@testable import AsyncWebHTTP
 
 /// The request-head parser, given the input whole and then in two pieces, as
 /// the server receives bytes: both must end the same way, or the outcome

@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import AsyncWeb
+@testable import AsyncWebTemplates
 
 /// The template lexer and parser (with Jinja's whitespace options on), and the
 /// compiler after them. Rendering is left out: a valid template may loop for

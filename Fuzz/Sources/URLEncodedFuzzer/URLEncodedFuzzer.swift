@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import AsyncWeb
+@testable import AsyncWebHTTP
 
 /// The query-string and `application/x-www-form-urlencoded` parser: as a
 /// query (any bytes) and as a form body (UTF-8 only, else an empty form).
