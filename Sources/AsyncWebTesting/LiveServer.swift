@@ -15,11 +15,12 @@ public struct LiveServer: Sendable {
     public let port: Int
     private let task: Task<Void, any Error>
 
-    /// Starts `responder` on port 0 with `configuration` (its host and port are replaced).
+    /// Starts `responder` on port 0 with `configuration` (its host and port are replaced;
+    /// an ``App``'s body cap follows its `MAX_CONTENT_LENGTH`, as under `app.run()`).
     public static func start(
         _ responder: any HTTPResponder, configuration: ServerConfiguration = ServerConfiguration()
     ) async throws -> LiveServer {
-        var configuration = configuration
+        var configuration = (responder as? App)?.serverConfiguration(configuration) ?? configuration
         configuration.host = "127.0.0.1"
         configuration.port = 0
         let (ready, readyContinuation) = AsyncStream.makeStream(of: SocketAddress.self)

@@ -18,7 +18,7 @@ extension App {
     /// prints one line saying so and exits with status 1.
     public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
         let options = RunOptions.parseOrExit()
-        var configuration = configuration
+        var configuration = serverConfiguration(configuration)
         if let host = options.host { configuration.host = host }
         if let port = options.port { configuration.port = port }
         if let reactors = options.reactors { configuration.reactorCount = reactors }
