@@ -8,11 +8,11 @@ package struct JSONReader {
     private var position = 0
 
     /// The value of a whole JSON text; anything after it but whitespace is an error.
-    package static func parse(_ text: some StringProtocol) throws(Malformed) -> EncodedValue {
+    package static func parse(_ text: some StringProtocol) throws(Malformed) -> JSONValue {
         try parse(Array(text.utf8))
     }
 
-    package static func parse(_ bytes: [UInt8]) throws(Malformed) -> EncodedValue {
+    package static func parse(_ bytes: [UInt8]) throws(Malformed) -> JSONValue {
         var reader = JSONReader(bytes: bytes)
         let value = try reader.value(depth: 0)
         reader.skipWhitespace()
@@ -35,7 +35,7 @@ package struct JSONReader {
 
     private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    private mutating func value(depth: Int) throws(Malformed) -> EncodedValue {
+    private mutating func value(depth: Int) throws(Malformed) -> JSONValue {
         skipWhitespace()
         guard let byte = current, depth < Self.maximumDepth else { throw Malformed(offset: position) }
         switch byte {
@@ -51,9 +51,9 @@ package struct JSONReader {
         }
     }
 
-    private mutating func object(depth: Int) throws(Malformed) -> EncodedValue {
+    private mutating func object(depth: Int) throws(Malformed) -> JSONValue {
         position += 1
-        var members: [(key: String, value: EncodedValue)] = []
+        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1
@@ -80,9 +80,9 @@ package struct JSONReader {
         }
     }
 
-    private mutating func array(depth: Int) throws(Malformed) -> EncodedValue {
+    private mutating func array(depth: Int) throws(Malformed) -> JSONValue {
         position += 1
-        var elements: [EncodedValue] = []
+        var elements: [JSONValue] = []
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             position += 1
@@ -160,7 +160,7 @@ package struct JSONReader {
         return unit
     }
 
-    private mutating func number() throws(Malformed) -> EncodedValue {
+    private mutating func number() throws(Malformed) -> JSONValue {
         let start = position
         if current == UInt8(ascii: "-"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "I") {
             position += 1
@@ -178,7 +178,7 @@ package struct JSONReader {
         return .double(double)
     }
 
-    private mutating func literal(_ word: StaticString, _ value: EncodedValue) throws(Malformed) -> EncodedValue {
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Malformed) -> JSONValue {
         let length = word.utf8CodeUnitCount
         guard position + length <= bytes.count,
             bytes[position..<position + length].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: length))

@@ -12,7 +12,7 @@ struct ConfigTests {
         #expect(config["MAX_FORM_PARTS"] == 1_000)
         #expect(config["MAX_COOKIE_SIZE"] == 4093)
         #expect(config["PERMANENT_SESSION_LIFETIME"] == .int(2_678_400))
-        #expect(config["SECRET_KEY"] == ConfigValue.none)
+        #expect(config["SECRET_KEY"] == JSONValue.null)
         #expect(config.maxContentLength == nil)
         #expect(!config.debug)
     }
