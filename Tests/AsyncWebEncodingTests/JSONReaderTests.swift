@@ -44,6 +44,18 @@ struct JSONReaderTests {
         #expect(throws: JSONReader.Malformed.self) { try JSONReader.parse(text) }
     }
 
+    /// Python's reader holds to JSON's number grammar; `FLASK_X=007` stays the string "007".
+    @Test(arguments: ["007", "+1", "1.", ".5", "1e", "1e+", "-", "-a", "0x10", "[01]"])
+    func refusesNumbersOutsideJSONsGrammar(_ text: String) throws {
+        let python = String(decoding: try PythonOracle.run("""
+            import json, sys
+            try: json.loads(sys.argv[1]); print("read")
+            except ValueError: print("refused")
+            """, arguments: [text]), as: UTF8.self)
+        #expect(python == "refused\n")
+        #expect(throws: JSONReader.Malformed.self) { try JSONReader.parse(text) }
+    }
+
     @Test func refusesNestingDeepEnoughToExhaustTheStack() {
         #expect(throws: JSONReader.Malformed.self) { try JSONReader.parse(String(repeating: "[", count: 100_000)) }
         #expect((try? JSONReader.parse(String(repeating: "[", count: 500) + String(repeating: "]", count: 500))) != nil)

@@ -160,23 +160,47 @@ package struct JSONReader {
         return unit
     }
 
+    /// JSON's number grammar, as Python's reader holds to it: no `+`, no leading zeros,
+    /// digits on both sides of a point. Integers too large for `Int` become doubles.
     private mutating func number() throws(Malformed) -> JSONValue {
         let start = position
-        if current == UInt8(ascii: "-"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "I") {
+        if current == UInt8(ascii: "-") {
             position += 1
-            _ = try literal("Infinity", .null)
-            return .double(-.infinity)
+            if current == UInt8(ascii: "I") {
+                _ = try literal("Infinity", .null)
+                return .double(-.infinity)
+            }
         }
-        while let byte = current, byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        {
+        guard let first = current, Self.isDigit(first) else { throw Malformed(offset: start) }
+        position += 1
+        if first != UInt8(ascii: "0") { skipDigits() }
+        var isInteger = true
+        if current == UInt8(ascii: ".") {
             position += 1
+            guard skipDigits() else { throw Malformed(offset: position) }
+            isInteger = false
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            position += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
+            guard skipDigits() else { throw Malformed(offset: position) }
+            isInteger = false
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        if let integer = Int(text) { return .int(integer) }
-        guard position > start, let double = Double(text) else { throw Malformed(offset: start) }
+        if isInteger, let integer = Int(text) { return .int(integer) }
+        guard let double = Double(text) else { throw Malformed(offset: start) }
         return .double(double)
     }
+
+    /// Skips a run of digits; false when there was none.
+    @discardableResult
+    private mutating func skipDigits() -> Bool {
+        let start = position
+        while let byte = current, Self.isDigit(byte) { position += 1 }
+        return position > start
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Malformed) -> JSONValue {
         let length = word.utf8CodeUnitCount
