@@ -42,6 +42,31 @@ struct ConfigTests {
         #expect(config["TRUSTED_HOSTS"] == ["a", "b"])
     }
 
+    @Test func environmentVariablesAreReadAsPythonsJSONLoadsReadsThem() {
+        var config = Config()
+        config.fromPrefixedEnvironment(environment: [
+            "FLASK_HOSTS": #"["a", "b"]"#, "FLASK_LIMITS": #"{"n": 1.0}"#, "FLASK_NOT_JSON": "007", "FLASK_ESCAPED": #""a\u00e9""#,
+        ])
+        #expect(config["HOSTS"] == ["a", "b"])
+        #expect(config["LIMITS"] == ["n": 1.0])
+        #expect(config["NOT_JSON"] == "007")
+        #expect(config["ESCAPED"] == "aé")
+    }
+
+    @Test func aConfigFileMustHoldAnObject() throws {
+        let path = NSTemporaryDirectory() + "asyncweb-config-\(UUID().uuidString).json"
+        try Data("[1]".utf8).write(to: URL(fileURLWithPath: path))
+        var config = Config()
+        #expect(throws: (any Error).self) { try config.fromJSONFile(path) }
+    }
+
+    @Test func templatesSeeTheConfigAsADictionary() throws {
+        let app = App("test")
+        app.config["HOSTS"] = ["a", "b"]
+        #expect(try app.renderTemplateString("{{ config.HOSTS|join(',') }} {{ config.SECRET_KEY }} {{ config.MAX_COOKIE_SIZE + 1 }}")
+            == "a,b None 4094")
+    }
+
     @Test func debugModeShowsWhatFailed() async throws {
         struct DatabaseUnreachable: Error { let host: String }
         let app = App("test")
