@@ -28,7 +28,7 @@ struct JSONReaderTests {
         let python = String(decoding: try PythonOracle.run(script, arguments: [String(decoding: data, as: UTF8.self)]), as: UTF8.self)
             .split(separator: "\n").map(String.init)
         for (text, expected) in zip(Self.texts, python) {
-            let ours = FlaskJSON.serialize(try JSONReader.parse(text)).replacingOccurrences(of: ",", with: ", ")
+            let ours = JSONWriter.flask.write(try JSONReader.parse(text)).replacingOccurrences(of: ",", with: ", ")
                 .replacingOccurrences(of: "\":", with: "\": ")
             // Python keeps a lone surrogate; Swift strings cannot hold one, so it becomes U+FFFD.
             #expect(ours == expected.replacingOccurrences(of: "\\ud83d surrogate", with: "\\ufffd surrogate"), "\(text)")
@@ -41,6 +41,18 @@ struct JSONReaderTests {
 
     @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"open", "01x", "[1] 2", "\"bad \\q escape\"", "\"\\u12G4\"", "-", "{1: 2}"])
     func refusesWhatIsNotJSON(_ text: String) {
+        #expect(throws: JSONReader.Malformed.self) { try JSONReader.parse(text) }
+    }
+
+    /// Python's reader holds to JSON's number grammar; `FLASK_X=007` stays the string "007".
+    @Test(arguments: ["007", "+1", "1.", ".5", "1e", "1e+", "-", "-a", "0x10", "[01]"])
+    func refusesNumbersOutsideJSONsGrammar(_ text: String) throws {
+        let python = String(decoding: try PythonOracle.run("""
+            import json, sys
+            try: json.loads(sys.argv[1]); print("read")
+            except ValueError: print("refused")
+            """, arguments: [text]), as: UTF8.self)
+        #expect(python == "refused\n")
         #expect(throws: JSONReader.Malformed.self) { try JSONReader.parse(text) }
     }
 

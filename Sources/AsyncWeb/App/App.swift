@@ -46,7 +46,7 @@ public final class App: HTTPResponder, Sendable {
     /// Rotate it by moving the old key to `SECRET_KEY_FALLBACKS`.
     public var secretKey: String? {
         get { config.secretKey }
-        set { config["SECRET_KEY"] = newValue.map(ConfigValue.string) ?? ConfigValue.none }
+        set { config["SECRET_KEY"] = newValue.map(JSONValue.string) ?? JSONValue.null }
     }
 
     /// The folder the app's relative paths start from (Flask's `root_path`).

@@ -7,8 +7,8 @@ internal import AsyncWebEncoding
 /// app.get("/me") { try jsonify(["username": "alice", "theme": "dark"]) }
 /// ```
 public func jsonify(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {
-    let tree = try EncodedValueEncoder().encode(value)
-    return Response(status: status, headers: HTTPHeaders.json, body: ResponseBody(string: FlaskJSON.serialize(tree) + "\n"))
+    let tree = try JSONValueEncoder().encode(value)
+    return Response(status: status, headers: HTTPHeaders.json, body: ResponseBody(string: JSONWriter.flask.write(tree) + "\n"))
 }
 
 /// A redirect to `location` (Flask's `redirect`), 302 unless another code is given, with

@@ -1,4 +1,5 @@
 import FoundationEssentials
+public import AsyncWebEncoding
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,10 +13,10 @@ import Glibc
 /// if app.config.debug { … }
 /// ```
 public struct Config: Sendable, Sequence {
-    private var values: [String: ConfigValue]
+    private var values: [String: JSONValue]
 
     /// Flask 3.1's defaults (`PERMANENT_SESSION_LIFETIME` in seconds: 31 days).
-    public static let defaults: [String: ConfigValue] = [
+    public static let defaults: [String: JSONValue] = [
         "APPLICATION_ROOT": "/", "DEBUG": false, "EXPLAIN_TEMPLATE_LOADING": false, "MAX_CONTENT_LENGTH": nil,
         "MAX_COOKIE_SIZE": 4093, "MAX_FORM_MEMORY_SIZE": 500_000, "MAX_FORM_PARTS": 1_000,
         "PERMANENT_SESSION_LIFETIME": .int(31 * 24 * 3600), "PREFERRED_URL_SCHEME": "http",
@@ -28,17 +29,17 @@ public struct Config: Sendable, Sequence {
         "USE_X_SENDFILE": false,
     ]
 
-    public init(_ values: [String: ConfigValue] = Config.defaults) {
+    public init(_ values: [String: JSONValue] = Config.defaults) {
         self.values = values
     }
 
-    /// The value for `key`; nil when the key is unknown (a key set to None holds `.none`).
-    public subscript(key: String) -> ConfigValue? {
+    /// The value for `key`; nil when the key is unknown (a key set to None holds `.null`).
+    public subscript(key: String) -> JSONValue? {
         get { values[key] }
         set { values[key] = newValue }
     }
 
-    public func makeIterator() -> Dictionary<String, ConfigValue>.Iterator {
+    public func makeIterator() -> Dictionary<String, JSONValue>.Iterator {
         values.makeIterator()
     }
 
@@ -68,11 +69,12 @@ public struct Config: Sendable, Sequence {
     public var serverName: String? { values["SERVER_NAME"]?.string }
 
     /// Loads every `PREFIX_KEY` environment variable as `KEY` (Flask's `from_prefixed_env`);
-    /// values are read as JSON where they parse, so `FLASK_DEBUG=true` is a boolean.
+    /// values are read as JSON where they parse, so `FLASK_DEBUG=true` is a boolean, and
+    /// kept as the plain string where they do not.
     public mutating func fromPrefixedEnvironment(_ prefix: String = "FLASK", environment: [String: String]? = nil) {
         let environment = environment ?? ProcessEnvironment.current
         for (name, text) in environment where name.hasPrefix(prefix + "_") {
-            values[String(name.dropFirst(prefix.count + 1))] = ConfigValue(environmentText: text)
+            values[String(name.dropFirst(prefix.count + 1))] = (try? JSONReader.parse(text)) ?? .string(text)
         }
     }
 
@@ -80,33 +82,19 @@ public struct Config: Sendable, Sequence {
     /// only upper-case keys are taken, as Flask does.
     public mutating func fromJSONFile(_ path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let object = try JSONDecoder().decode([String: JSONConfigValue].self, from: data)
-        for (key, value) in object where key == key.uppercased() {
-            values[key] = value.value
+        guard case .object(let members) = try JSONReader.parse(Array(data)) else {
+            throw ConfigFileError(path: path)
+        }
+        for (key, value) in members where key == key.uppercased() {
+            values[key] = value
         }
     }
 }
 
-/// Decodes JSON into a ``ConfigValue``.
-private struct JSONConfigValue: Decodable {
-    let value: ConfigValue
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            value = .none
-        } else if let flag = try? container.decode(Bool.self) {
-            value = .bool(flag)
-        } else if let integer = try? container.decode(Int.self) {
-            value = .int(integer)
-        } else if let number = try? container.decode(Double.self) {
-            value = .double(number)
-        } else if let text = try? container.decode(String.self) {
-            value = .string(text)
-        } else {
-            value = .list(try container.decode([JSONConfigValue].self).map(\.value))
-        }
-    }
+/// A config file whose JSON is not an object of keys.
+struct ConfigFileError: Error, CustomStringConvertible {
+    let path: String
+    var description: String { "\(path) holds no JSON object; a config file maps keys to values: {\"SECRET_KEY\": \"…\"}" }
 }
 
 /// The process's environment variables.

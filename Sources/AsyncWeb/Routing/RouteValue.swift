@@ -1,4 +1,5 @@
 public import FoundationEssentials
+public import AsyncWebEncoding
 
 /// The typed value a converter made of one placeholder in a matched path.
 ///
@@ -30,6 +31,22 @@ public enum RouteValue: Sendable {
         case .double(let number): number as? T
         case .uuid(let uuid): uuid as? T
         case .custom(let value): value as? T
+        }
+    }
+
+    /// The value as JSON, as Flask's JSON provider writes it: `int` stays a number, a
+    /// UUID is its lower-case text, a custom converter's value its description.
+    ///
+    /// ```swift
+    /// TemplateValue(match.arguments.value("post_id")!.jsonValue)   // 42
+    /// ```
+    public var jsonValue: JSONValue {
+        switch self {
+        case .string(let text), .path(let text): .string(text)
+        case .int(let number): .int(number)
+        case .double(let number): .double(number)
+        case .uuid(let uuid): .string(uuid.uuidString.lowercased())
+        case .custom(let custom): .string(String(describing: custom))
         }
     }
 }

@@ -29,7 +29,7 @@ struct CookieSessionStore: Sendable {
     init?(config: Config) {
         guard let secretKey = config.secretKey, !secretKey.isEmpty else { return nil }
         // Signing uses the newest key; the fallbacks only verify old cookies.
-        let fallbacks = config["SECRET_KEY_FALLBACKS"]?.list?.compactMap(\.string) ?? []
+        let fallbacks = config["SECRET_KEY_FALLBACKS"]?.array?.compactMap(\.string) ?? []
         signer = TimestampSigner(secretKeys: [secretKey] + fallbacks.reversed(), salt: "cookie-session")
         cookieName = config["SESSION_COOKIE_NAME"]?.string ?? "session"
         lifetime = config["PERMANENT_SESSION_LIFETIME"]?.int ?? 31 * 24 * 3600

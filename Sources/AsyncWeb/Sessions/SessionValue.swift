@@ -1,6 +1,6 @@
 public import FoundationEssentials
 public import OrderedCollections
-internal import AsyncWebEncoding
+public import AsyncWebEncoding
 
 /// A value stored in the ``Session``: what Flask's session serializer can
 /// store, which is JSON plus tuples, bytes, Markup, UUIDs and dates.
@@ -97,12 +97,16 @@ extension SessionValue {
         case let uuid as UUID: self = .uuid(uuid)
         case let date as Date: self = .date(date)
         case let data as Data: self = .bytes(Array(data))
-        default: self.init(try EncodedValueEncoder().encode(value))
+        default: self.init(try JSONValueEncoder().encode(value))
         }
     }
 
-    /// Plain JSON values: objects become dictionaries, arrays lists.
-    init(_ encoded: EncodedValue) {
+    /// The session form of JSON: objects become dictionaries, arrays lists.
+    ///
+    /// ```swift
+    /// session["prefs"] = SessionValue(["theme": "dark", "columns": 2] as JSONValue)
+    /// ```
+    public init(_ encoded: JSONValue) {
         switch encoded {
         case .null: self = .none
         case .bool(let flag): self = .bool(flag)
@@ -124,12 +128,18 @@ extension SessionValue {
         case .bytes(let bytes) where type == Data.self: return Data(bytes) as! Value
         default:
             // A top-level scalar is valid JSON text too, so one path serves every shape.
-            return try JSONDecoder().decode(type, from: Data(FlaskJSON.serialize(plainJSON).utf8))
+            return try JSONDecoder().decode(type, from: Data(JSONWriter.flask.write(jsonValue).utf8))
         }
     }
 
-    /// JSON without Flask's tags: what a `Decodable` type expects to read.
-    private var plainJSON: EncodedValue {
+    /// The value as plain JSON, without Flask's tags: what a `Decodable` type expects to
+    /// read (bytes as base64, Markup as its HTML, a UUID as its text, a date as
+    /// `Date`'s seconds since 2001, tuples as arrays).
+    ///
+    /// ```swift
+    /// let json = session["cart"]?.jsonValue
+    /// ```
+    public var jsonValue: JSONValue {
         switch self {
         case .none: .null
         case .bool(let flag): .bool(flag)
@@ -140,8 +150,8 @@ extension SessionValue {
         case .markup(let markup): .string(markup.html)
         case .uuid(let uuid): .string(uuid.uuidString)
         case .date(let date): .double(date.timeIntervalSinceReferenceDate)
-        case .list(let elements), .tuple(let elements): .array(elements.map(\.plainJSON))
-        case .dictionary(let members): .object(members.map { (key: $0.key, value: $0.value.plainJSON) })
+        case .list(let elements), .tuple(let elements): .array(elements.map(\.jsonValue))
+        case .dictionary(let members): .object(members.map { (key: $0.key, value: $0.value.jsonValue) })
         }
     }
 }

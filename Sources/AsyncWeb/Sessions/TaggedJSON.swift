@@ -11,7 +11,7 @@ enum TaggedJSON {
 
     /// The compact, key-sorted, ASCII-only JSON text Flask writes for a session.
     static func serialize(_ members: OrderedDictionary<String, SessionValue>) -> String {
-        FlaskJSON.serialize(tag(.dictionary(members)))
+        JSONWriter.flask.write(tag(.dictionary(members)))
     }
 
     /// The session a JSON text holds, or nil when it is not a JSON object or a tag
@@ -22,7 +22,7 @@ enum TaggedJSON {
     }
 
     /// Flask's `tag`: each type checked in the serializer's order.
-    static func tag(_ value: SessionValue) -> EncodedValue {
+    static func tag(_ value: SessionValue) -> JSONValue {
         switch value {
         case .none: .null
         case .bool(let flag): .bool(flag)
@@ -45,13 +45,13 @@ enum TaggedJSON {
         }
     }
 
-    private static func tagged(_ key: String, _ value: EncodedValue) -> EncodedValue {
+    private static func tagged(_ key: String, _ value: JSONValue) -> JSONValue {
         .object([(key: key, value: value)])
     }
 
     /// Flask's `_untag_scan`: members first, then the object itself. Nil for a
     /// tag whose value Flask could not read back either.
-    static func untag(_ value: EncodedValue) -> SessionValue? {
+    static func untag(_ value: JSONValue) -> SessionValue? {
         switch value {
         case .array(let elements):
             var untagged: [SessionValue] = []

@@ -8,11 +8,11 @@ package struct JSONReader {
     private var position = 0
 
     /// The value of a whole JSON text; anything after it but whitespace is an error.
-    package static func parse(_ text: some StringProtocol) throws(Malformed) -> EncodedValue {
+    package static func parse(_ text: some StringProtocol) throws(Malformed) -> JSONValue {
         try parse(Array(text.utf8))
     }
 
-    package static func parse(_ bytes: [UInt8]) throws(Malformed) -> EncodedValue {
+    package static func parse(_ bytes: [UInt8]) throws(Malformed) -> JSONValue {
         var reader = JSONReader(bytes: bytes)
         let value = try reader.value(depth: 0)
         reader.skipWhitespace()
@@ -35,7 +35,7 @@ package struct JSONReader {
 
     private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    private mutating func value(depth: Int) throws(Malformed) -> EncodedValue {
+    private mutating func value(depth: Int) throws(Malformed) -> JSONValue {
         skipWhitespace()
         guard let byte = current, depth < Self.maximumDepth else { throw Malformed(offset: position) }
         switch byte {
@@ -51,9 +51,9 @@ package struct JSONReader {
         }
     }
 
-    private mutating func object(depth: Int) throws(Malformed) -> EncodedValue {
+    private mutating func object(depth: Int) throws(Malformed) -> JSONValue {
         position += 1
-        var members: [(key: String, value: EncodedValue)] = []
+        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1
@@ -80,9 +80,9 @@ package struct JSONReader {
         }
     }
 
-    private mutating func array(depth: Int) throws(Malformed) -> EncodedValue {
+    private mutating func array(depth: Int) throws(Malformed) -> JSONValue {
         position += 1
-        var elements: [EncodedValue] = []
+        var elements: [JSONValue] = []
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             position += 1
@@ -160,25 +160,49 @@ package struct JSONReader {
         return unit
     }
 
-    private mutating func number() throws(Malformed) -> EncodedValue {
+    /// JSON's number grammar, as Python's reader holds to it: no `+`, no leading zeros,
+    /// digits on both sides of a point. Integers too large for `Int` become doubles.
+    private mutating func number() throws(Malformed) -> JSONValue {
         let start = position
-        if current == UInt8(ascii: "-"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "I") {
+        if current == UInt8(ascii: "-") {
             position += 1
-            _ = try literal("Infinity", .null)
-            return .double(-.infinity)
+            if current == UInt8(ascii: "I") {
+                _ = try literal("Infinity", .null)
+                return .double(-.infinity)
+            }
         }
-        while let byte = current, byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        {
+        guard let first = current, Self.isDigit(first) else { throw Malformed(offset: start) }
+        position += 1
+        if first != UInt8(ascii: "0") { skipDigits() }
+        var isInteger = true
+        if current == UInt8(ascii: ".") {
             position += 1
+            guard skipDigits() else { throw Malformed(offset: position) }
+            isInteger = false
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            position += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
+            guard skipDigits() else { throw Malformed(offset: position) }
+            isInteger = false
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        if let integer = Int(text) { return .int(integer) }
-        guard position > start, let double = Double(text) else { throw Malformed(offset: start) }
+        if isInteger, let integer = Int(text) { return .int(integer) }
+        guard let double = Double(text) else { throw Malformed(offset: start) }
         return .double(double)
     }
 
-    private mutating func literal(_ word: StaticString, _ value: EncodedValue) throws(Malformed) -> EncodedValue {
+    /// Skips a run of digits; false when there was none.
+    @discardableResult
+    private mutating func skipDigits() -> Bool {
+        let start = position
+        while let byte = current, Self.isDigit(byte) { position += 1 }
+        return position > start
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Malformed) -> JSONValue {
         let length = word.utf8CodeUnitCount
         guard position + length <= bytes.count,
             bytes[position..<position + length].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: length))

@@ -12,7 +12,7 @@ struct ConfigTests {
         #expect(config["MAX_FORM_PARTS"] == 1_000)
         #expect(config["MAX_COOKIE_SIZE"] == 4093)
         #expect(config["PERMANENT_SESSION_LIFETIME"] == .int(2_678_400))
-        #expect(config["SECRET_KEY"] == ConfigValue.none)
+        #expect(config["SECRET_KEY"] == JSONValue.null)
         #expect(config.maxContentLength == nil)
         #expect(!config.debug)
     }
@@ -40,6 +40,31 @@ struct ConfigTests {
         #expect(config.maxFormParts == 10)
         #expect(config["lower"] == nil)
         #expect(config["TRUSTED_HOSTS"] == ["a", "b"])
+    }
+
+    @Test func environmentVariablesAreReadAsPythonsJSONLoadsReadsThem() {
+        var config = Config()
+        config.fromPrefixedEnvironment(environment: [
+            "FLASK_HOSTS": #"["a", "b"]"#, "FLASK_LIMITS": #"{"n": 1.0}"#, "FLASK_NOT_JSON": "007", "FLASK_ESCAPED": #""a\u00e9""#,
+        ])
+        #expect(config["HOSTS"] == ["a", "b"])
+        #expect(config["LIMITS"] == ["n": 1.0])
+        #expect(config["NOT_JSON"] == "007")
+        #expect(config["ESCAPED"] == "aé")
+    }
+
+    @Test func aConfigFileMustHoldAnObject() throws {
+        let path = NSTemporaryDirectory() + "asyncweb-config-\(UUID().uuidString).json"
+        try Data("[1]".utf8).write(to: URL(fileURLWithPath: path))
+        var config = Config()
+        #expect(throws: (any Error).self) { try config.fromJSONFile(path) }
+    }
+
+    @Test func templatesSeeTheConfigAsADictionary() throws {
+        let app = App("test")
+        app.config["HOSTS"] = ["a", "b"]
+        #expect(try app.renderTemplateString("{{ config.HOSTS|join(',') }} {{ config.SECRET_KEY }} {{ config.MAX_COOKIE_SIZE + 1 }}")
+            == "a,b None 4094")
     }
 
     @Test func debugModeShowsWhatFailed() async throws {

@@ -207,7 +207,7 @@ struct SessionTests {
 
     /// Every `SESSION_COOKIE_*` setting, against the `Set-Cookie` Flask writes for the same config.
     @Test func theCookieAttributesAreFlasksForTheSameSettings() async throws {
-        let settings: [(String, ConfigValue, python: String)] = [
+        let settings: [(String, JSONValue, python: String)] = [
             ("SESSION_COOKIE_NAME", "sid", "'sid'"), ("SESSION_COOKIE_DOMAIN", "example.com", "'example.com'"),
             ("SESSION_COOKIE_PATH", "/app", "'/app'"), ("SESSION_COOKIE_SECURE", true, "True"),
             ("SESSION_COOKIE_HTTPONLY", false, "False"), ("SESSION_COOKIE_SAMESITE", "Lax", "'Lax'"),

@@ -30,7 +30,7 @@ final class RequestTemplateObject: TemplateObject {
             } ?? TemplateValue.none
         case "view_args":
             .dictionary(TemplateDictionary(
-                request.pathParameters.map { (TemplateValue.string($0.name), TemplateValue($0.value)) }, uniquingKeysWith: { $1 }
+                request.pathParameters.map { (TemplateValue.string($0.name), TemplateValue($0.value.jsonValue)) }, uniquingKeysWith: { $1 }
             ))
         case "args": .object(MultiDictTemplateObject(request.args))
         case "cookies": .object(MultiDictTemplateObject(request.cookies))
@@ -45,19 +45,6 @@ final class RequestTemplateObject: TemplateObject {
 
     var typeDescription: String { "Request object" }
     var printed: String { "<Request '\(hostURL + request.scriptRoot + request.fullPathWithoutEmptyQuery)' [\(request.method.rawValue)]>" }
-}
-
-extension TemplateValue {
-    /// A route argument as its converter made it: `int` stays a number.
-    init(_ value: RouteValue) {
-        switch value {
-        case .string(let text), .path(let text): self = .string(text)
-        case .int(let number): self = .int(number)
-        case .double(let number): self = .double(number)
-        case .uuid(let uuid): self = .string(uuid.uuidString.lowercased())
-        case .custom(let custom): self = .string(String(describing: custom))
-        }
-    }
 }
 
 extension Request {

@@ -47,23 +47,23 @@ final class SessionTemplateObject: TemplateObject {
 }
 
 extension TemplateValue {
-    /// A session value as Python would hand it to Jinja; bytes, UUIDs and dates
-    /// become the text Python's `str` gives them.
+    /// A session value as Flask hands it to Jinja. JSON-shaped values go through
+    /// ``SessionValue/jsonValue``; the cases below are what Flask's tagged serializer
+    /// restores as Python objects JSON has no form for, and templates see those objects:
+    /// Markup stays Markup (printed unescaped), a tuple stays a tuple, and bytes, UUIDs
+    /// and dates print as Python's `str` does, not as their Codable JSON form.
+    /// Containers convert member by member, since a member may be one of these.
     init(_ value: SessionValue) {
         switch value {
-        case .none: self = .none
-        case .bool(let flag): self = .bool(flag)
-        case .int(let number): self = .int(number)
-        case .double(let number): self = .double(number)
-        case .string(let text): self = .string(text)
         case .markup(let markup): self = .markup(markup)
+        case .tuple(let elements): self = .tuple(elements.map(TemplateValue.init))
         case .bytes(let bytes): self = .string(Self.pythonBytesRepr(bytes))
         case .uuid(let uuid): self = .string(uuid.uuidString.lowercased())
         case .date(let date): self = .string(Self.pythonUTCDateTime(date))
         case .list(let elements): self = .list(elements.map(TemplateValue.init))
-        case .tuple(let elements): self = .tuple(elements.map(TemplateValue.init))
         case .dictionary(let members):
             self = .dictionary(TemplateDictionary(uniqueKeysWithValues: members.map { (.string($0.key), TemplateValue($0.value)) }))
+        case .none, .bool, .int, .double, .string: self.init(value.jsonValue)
         }
     }
 

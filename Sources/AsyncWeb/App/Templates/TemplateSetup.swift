@@ -26,22 +26,9 @@ struct TemplateSetup: Sendable {
 }
 
 extension TemplateValue {
-    /// `config` in templates: the app's configuration as a dictionary.
+    /// `config` in templates: the app's configuration as a dictionary, keys sorted.
     init(_ config: Config) {
-        var members = TemplateDictionary()
-        for (key, value) in config.sorted(by: { $0.key < $1.key }) { members[.string(key)] = TemplateValue(value) }
-        self = .dictionary(members)
-    }
-
-    init(_ value: ConfigValue) {
-        switch value {
-        case .none: self = .none
-        case .bool(let flag): self = .bool(flag)
-        case .int(let number): self = .int(number)
-        case .double(let number): self = .double(number)
-        case .string(let text): self = .string(text)
-        case .list(let elements): self = .list(elements.map(TemplateValue.init))
-        }
+        self.init(JSONValue.object(config.sorted(by: { $0.key < $1.key }).map { (key: $0.key, value: $0.value) }))
     }
 
     /// `get_flashed_messages(with_categories=False, category_filter=())`:

@@ -1,12 +1,12 @@
-/// Turns any `Encodable` into an ``EncodedValue`` tree, without a detour through JSON text.
+/// Turns any `Encodable` into a ``JSONValue`` tree, without a detour through JSON text.
 ///
 /// ```swift
-/// let tree = try EncodedValueEncoder().encode(user)
+/// let tree = try JSONValueEncoder().encode(user)
 /// ```
-public struct EncodedValueEncoder: Sendable {
+public struct JSONValueEncoder: Sendable {
     public init() {}
 
-    public func encode(_ value: some Encodable) throws -> EncodedValue {
+    public func encode(_ value: some Encodable) throws -> JSONValue {
         let root = Node()
         try value.encode(to: TreeEncoder(node: root, codingPath: []))
         return root.value
@@ -18,11 +18,11 @@ private final class Node {
     package enum Kind { case scalar, array, object }
 
     package var kind = Kind.scalar
-    package var scalar = EncodedValue.null
+    package var scalar = JSONValue.null
     private var elements: [Node] = []
     private var members: [(key: String, node: Node)] = []
 
-    package var value: EncodedValue {
+    package var value: JSONValue {
         switch kind {
         case .scalar: scalar
         case .array: .array(elements.map(\.value))
@@ -32,7 +32,7 @@ private final class Node {
 
     package var count: Int { elements.count }
 
-    package func set(_ value: EncodedValue) {
+    package func set(_ value: JSONValue) {
         kind = .scalar
         scalar = value
     }
@@ -92,7 +92,7 @@ private func store(_ value: some Encodable, in node: Node, codingPath: [any Codi
     case let value as UInt64: node.set(value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value)))
     case let value as Double: node.set(.double(value))
     case let value as Float: node.set(.double(Double(value)))
-    case let value as EncodedValue: node.set(value)
+    case let value as JSONValue: node.set(value)
     default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
     }
 }
