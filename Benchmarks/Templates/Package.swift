@@ -18,7 +18,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "TemplateBenchmark",
-            dependencies: [.product(name: "AsyncWeb", package: rootPackage)],
+            dependencies: [.product(name: "AsyncWebTemplates", package: rootPackage)],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         )
     ]

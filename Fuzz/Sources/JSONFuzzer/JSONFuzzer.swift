@@ -6,7 +6,7 @@ import FuzzSupport
 @main enum JSONFuzzer: FuzzTarget {
     static func fuzz(_ input: UnsafeRawBufferPointer) {
         guard let value = try? JSONReader.parse(Array(input)) else { return }
-        let written = FlaskJSON.serialize(value)
+        let written = JSONWriter.flask.write(value)
         precondition((try? JSONReader.parse(written)) != nil, "\(value) written as unreadable \(written)")
     }
 }

@@ -15,14 +15,14 @@ public struct JSONValueEncoder: Sendable {
 
 /// A node of the tree being built; containers fill it as the value encodes itself.
 private final class Node {
-    package enum Kind { case scalar, array, object }
+    enum Kind { case scalar, array, object }
 
-    package var kind = Kind.scalar
-    package var scalar = JSONValue.null
+    var kind = Kind.scalar
+    var scalar = JSONValue.null
     private var elements: [Node] = []
     private var members: [(key: String, node: Node)] = []
 
-    package var value: JSONValue {
+    var value: JSONValue {
         switch kind {
         case .scalar: scalar
         case .array: .array(elements.map(\.value))
@@ -30,24 +30,24 @@ private final class Node {
         }
     }
 
-    package var count: Int { elements.count }
+    var count: Int { elements.count }
 
-    package func set(_ value: JSONValue) {
+    func set(_ value: JSONValue) {
         kind = .scalar
         scalar = value
     }
 
-    package func makeArray() { kind = .array }
-    package func makeObject() { kind = .object }
+    func makeArray() { kind = .array }
+    func makeObject() { kind = .object }
 
-    package func append() -> Node {
+    func append() -> Node {
         let child = Node()
         elements.append(child)
         return child
     }
 
     /// The node for `key`; encoding a key twice replaces its value, as JSONEncoder does.
-    package func child(for key: String) -> Node {
+    func child(for key: String) -> Node {
         if let existing = members.first(where: { $0.key == key }) { return existing.node }
         let child = Node()
         members.append((key: key, node: child))
@@ -56,21 +56,21 @@ private final class Node {
 }
 
 private struct TreeEncoder: Encoder {
-    package let node: Node
-    package let codingPath: [any CodingKey]
-    package var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let node: Node
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    package func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.makeObject()
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
     }
 
-    package func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.makeArray()
         return UnkeyedContainer(node: node, codingPath: codingPath)
     }
 
-    package func singleValueContainer() -> any SingleValueEncodingContainer {
+    func singleValueContainer() -> any SingleValueEncodingContainer {
         SingleValueContainer(node: node, codingPath: codingPath)
     }
 }
@@ -98,18 +98,18 @@ private func store(_ value: some Encodable, in node: Node, codingPath: [any Codi
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    package let node: Node
-    package let codingPath: [any CodingKey]
+    let node: Node
+    let codingPath: [any CodingKey]
 
-    package mutating func encodeNil(forKey key: Key) throws {
+    mutating func encodeNil(forKey key: Key) throws {
         node.child(for: key.stringValue).set(.null)
     }
 
-    package mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try store(value, in: node.child(for: key.stringValue), codingPath: codingPath + [key])
     }
 
-    package mutating func nestedContainer<NestedKey: CodingKey>(
+    mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let child = node.child(for: key.stringValue)
@@ -117,60 +117,60 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
     }
 
-    package mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = node.child(for: key.stringValue)
         child.makeArray()
         return UnkeyedContainer(node: child, codingPath: codingPath + [key])
     }
 
-    package mutating func superEncoder() -> any Encoder {
+    mutating func superEncoder() -> any Encoder {
         TreeEncoder(node: node.child(for: "super"), codingPath: codingPath)
     }
 
-    package mutating func superEncoder(forKey key: Key) -> any Encoder {
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
         TreeEncoder(node: node.child(for: key.stringValue), codingPath: codingPath + [key])
     }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
-    package let node: Node
-    package let codingPath: [any CodingKey]
-    package var count: Int { node.count }
+    let node: Node
+    let codingPath: [any CodingKey]
+    var count: Int { node.count }
 
-    package mutating func encodeNil() throws {
+    mutating func encodeNil() throws {
         node.append().set(.null)
     }
 
-    package mutating func encode<T: Encodable>(_ value: T) throws {
+    mutating func encode<T: Encodable>(_ value: T) throws {
         try store(value, in: node.append(), codingPath: codingPath)
     }
 
-    package mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = node.append()
         child.makeObject()
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
     }
 
-    package mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = node.append()
         child.makeArray()
         return UnkeyedContainer(node: child, codingPath: codingPath)
     }
 
-    package mutating func superEncoder() -> any Encoder {
+    mutating func superEncoder() -> any Encoder {
         TreeEncoder(node: node.append(), codingPath: codingPath)
     }
 }
 
 private struct SingleValueContainer: SingleValueEncodingContainer {
-    package let node: Node
-    package let codingPath: [any CodingKey]
+    let node: Node
+    let codingPath: [any CodingKey]
 
-    package mutating func encodeNil() throws {
+    mutating func encodeNil() throws {
         node.set(.null)
     }
 
-    package mutating func encode<T: Encodable>(_ value: T) throws {
+    mutating func encode<T: Encodable>(_ value: T) throws {
         try store(value, in: node, codingPath: codingPath)
     }
 }

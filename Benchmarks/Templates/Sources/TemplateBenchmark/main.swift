@@ -1,7 +1,7 @@
 // Renders templates/page.html with AsyncWeb's engine, prints the page to
 // stdout and the median time per render in microseconds to stderr, the
 // same protocol as jinja_benchmark.py so run.sh can compare the two.
-import AsyncWeb
+import AsyncWebTemplates
 import Foundation
 
 let arguments = CommandLine.arguments
