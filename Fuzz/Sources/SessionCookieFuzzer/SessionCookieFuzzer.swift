@@ -10,8 +10,8 @@ import FuzzSupport
 /// here with the store's key so the fuzzer gets past the HMAC.
 @main enum SessionCookieFuzzer: FuzzTarget {
     static let secretKey = "fuzz-secret"
-    static let signer = SessionSigner(secretKeys: [secretKey])
-    /// itsdangerous' key derivation, as `SessionSigner` does it: the MAC of the salt under the secret.
+    static let signer = TimestampSigner(secretKeys: [secretKey], salt: "cookie-session")
+    /// itsdangerous' key derivation, as `TimestampSigner` does it: the MAC of the salt under the secret.
     static let signingKey = HMACSHA1(key: HMACSHA1(key: Array(secretKey.utf8)).authenticate(Array("cookie-session".utf8)))
     static let now = 1_700_000_000
     static let lifetime = 31 * 24 * 3600
