@@ -1,4 +1,4 @@
-@testable import AsyncWebEncoding
+import AsyncWebEncoding
 import Testing
 
 /// Numbers in JSON text at and past the edges of `Int` and `Double`, as a session

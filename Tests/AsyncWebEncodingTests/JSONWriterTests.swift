@@ -1,4 +1,4 @@
-@testable import AsyncWebEncoding
+import AsyncWebEncoding
 import Foundation
 import Testing
 import TestSupport

@@ -1,4 +1,4 @@
-@testable import IOUring
+import IOUring
 import Testing
 
 @Suite("Socket addresses")

@@ -25,8 +25,9 @@ public struct RequestContext: Sendable {
         RequestContext(app: app, request: request, g: g, session: session, state: state)
     }
 
-    /// The framework's state of `request`: this context's, when `request` is the one it
-    /// handles or a copy of it; nil for a request made by hand.
+    /// The framework's state of `request`: this context's when `request` is the one it
+    /// handles or a copy of it, which reads the same body stream; nil for a request made
+    /// by hand with a body of its own.
     func state(of request: Request) -> RequestState? {
         request === self.request || request.body.isSameStream(as: self.request.body) ? state : nil
     }

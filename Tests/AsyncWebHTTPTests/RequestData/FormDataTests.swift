@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 @Suite struct FormDataTests {
     /// A body that fails the test if anything reads it.

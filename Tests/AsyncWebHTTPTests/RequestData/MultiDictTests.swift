@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 @Suite struct MultiDictTests {
     let query: MultiDict = ["tag": "swift", "page": "2", "tag": "web"]

@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 @Suite struct MultipartParserTests {
     private func parse(_ body: MultipartTestBody, chunkSize: Int = 1024, limits: FormDataLimits = FormDataLimits()) async throws -> FormData {

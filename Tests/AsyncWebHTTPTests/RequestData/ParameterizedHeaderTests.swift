@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 @Suite struct ParameterizedHeaderTests {
     @Test func theValueIsSplitFromItsParameters() {

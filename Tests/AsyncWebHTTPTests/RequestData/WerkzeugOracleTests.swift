@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 /// Query strings, form bodies, limits, filenames and header parameters against Werkzeug
 /// 3.1's own answers (`Fixtures/requestdata/generate.py`). Every multipart body is fed

@@ -1,7 +1,7 @@
 import AsyncWebEncoding
 import Foundation
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// Every case of `Fixtures/templates/cases.json`, rendered by real Jinja2
 /// 3.1, must come out of our engine byte for byte, or fail with the same

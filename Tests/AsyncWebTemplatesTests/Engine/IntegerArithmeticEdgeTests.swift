@@ -1,4 +1,4 @@
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 import Testing
 
 /// Template arithmetic on integers at the edges of 64 bits. Python's integers

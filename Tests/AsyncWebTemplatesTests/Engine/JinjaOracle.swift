@@ -1,4 +1,4 @@
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 import Foundation
 import TestSupport
 

@@ -1,4 +1,4 @@
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 import Testing
 
 /// Templates that call themselves as deep as their data says: Jinja2 stops

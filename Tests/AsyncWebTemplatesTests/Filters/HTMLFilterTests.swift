@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `escape`, `forceescape`, `safe`, `striptags`, `xmlattr` and `urlencode`:
 /// what becomes ``Markup`` and what is escaped on the way.

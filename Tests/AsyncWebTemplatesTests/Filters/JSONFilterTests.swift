@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `tojson`: Python's `json.dumps(sort_keys=True)` made safe for HTML.
 @Suite("tojson filter")

@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `abs`, `float`, `int`, `round` and `filesizeformat`, with Python's
 /// parsing, rounding and formatting.

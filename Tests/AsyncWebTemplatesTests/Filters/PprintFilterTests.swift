@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `pprint`: Python's `pprint.pformat`, 80 columns wide with sorted dictionaries.
 @Suite("pprint filter")

@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `first`, `last`, `length`, `list`, `items`, `reverse`, `batch`, `slice`,
 /// `join`, `sum` and `random`.

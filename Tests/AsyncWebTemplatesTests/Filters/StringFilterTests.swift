@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `capitalize`, `lower`, `upper`, `title`, `center`, `trim`, `string`,
 /// `wordcount`, `replace`, `format`, `truncate` and `indent`, against Jinja 3.1.

@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `urlize`, which finds links in escaped text as Jinja's `utils.urlize` does.
 @Suite("urlize filter")

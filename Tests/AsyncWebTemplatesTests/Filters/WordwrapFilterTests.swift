@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebTemplates
+import AsyncWebTemplates
 
 /// `wordwrap`, which follows Python's `textwrap` line by line.
 @Suite("wordwrap filter")

@@ -1,4 +1,4 @@
-import AsyncWebEncoding
+@testable import AsyncWebEncoding
 import Testing
 @testable import AsyncWebTemplates
 

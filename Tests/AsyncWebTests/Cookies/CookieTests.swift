@@ -1,4 +1,4 @@
-@testable import AsyncWeb
+import AsyncWeb
 import AsyncWebTesting
 import FoundationEssentials
 import Testing

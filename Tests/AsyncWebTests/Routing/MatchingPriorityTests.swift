@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 @Suite("Matching priority") struct MatchingPriorityTests {
     private func endpoint(_ path: String, in map: URLMap) throws -> String {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 @Suite("Route converters") struct RouteConverterTests {
     private func map(_ pattern: String) throws -> URLMap {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 @Suite("Routing methods") struct RoutingMethodTests {
     @Test func headIsAllowedWhereverGetIs() throws {

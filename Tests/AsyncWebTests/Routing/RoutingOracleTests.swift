@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 /// Every case of `Fixtures/routing/cases.json`, recorded from Werkzeug 3.1 by
 /// `Fixtures/routing/generate.py`, gives the same answer from URLMap.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 @Suite("Routing at scale") struct RoutingScaleTests {
     /// 1,000 rules of four shapes, sharing prefixes the way a real

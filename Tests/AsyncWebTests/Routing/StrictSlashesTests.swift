@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 @Suite("Strict slashes") struct StrictSlashesTests {
     @Test func trailingSlashRuleRedirectsWith308() throws {

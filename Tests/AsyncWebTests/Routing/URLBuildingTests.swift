@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 @Suite("URL building") struct URLBuildingTests {
     private func blogMap() throws -> URLMap {

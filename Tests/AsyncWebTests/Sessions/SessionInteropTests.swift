@@ -1,4 +1,4 @@
-import AsyncWebTesting
+@testable import AsyncWebTesting
 import Foundation
 import Glibc
 import QuickstartApp

@@ -1,5 +1,5 @@
 @testable import AsyncWeb
-import AsyncWebTesting
+@testable import AsyncWebTesting
 import Foundation
 import Logging
 import OrderedCollections

@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 /// h2o's HTTP/1 fuzzing seeds, valid and malformed requests alike: each must
 /// be parsed or refused with an `HTTPParseError`, never trap or read out of

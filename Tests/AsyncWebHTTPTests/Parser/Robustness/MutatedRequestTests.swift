@@ -1,5 +1,5 @@
 import Testing
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 /// Valid connections mutated at random (a fixed seed keeps the run
 /// reproducible): bytes flipped, dropped, or grammar fragments inserted.

@@ -1,4 +1,4 @@
-@testable import AsyncWebHTTP
+import AsyncWebHTTP
 
 /// A request body that arrives in the given pieces, as a socket would deliver it.
 struct ChunkedTestBody: AsyncSequence, Sendable {

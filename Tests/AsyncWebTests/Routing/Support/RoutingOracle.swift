@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AsyncWeb
+import AsyncWeb
 
 /// The cases `Fixtures/routing/generate.py` ran through real Werkzeug, with
 /// its answers, as written to `Fixtures/routing/cases.json`.
