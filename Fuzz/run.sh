@@ -31,7 +31,7 @@ export SWIFT_BACKTRACE=enable=no
 
 # llhttp's request fixtures, as raw requests, seed the head parser too.
 mkdir -p Fuzz/Corpus/llhttp-requests Fuzz/Crashes
-python3 - Tests/AsyncWebTests/Fixtures/llhttp/request-cases.json Fuzz/Corpus/llhttp-requests <<'PY'
+python3 - Tests/AsyncWebHTTPTests/Fixtures/llhttp/request-cases.json Fuzz/Corpus/llhttp-requests <<'PY'
 import json, sys
 for index, case in enumerate(json.load(open(sys.argv[1]))):
     with open(f"{sys.argv[2]}/{index:03}", "wb") as file:
@@ -43,7 +43,7 @@ for harness in "${harnesses[@]}"; do
     seeds=(Fuzz/Seeds/"$harness")
     options=()
     if [[ $harness == RequestHeadFuzzer ]]; then
-        seeds+=(Tests/AsyncWebTests/Fixtures/h2o/seeds Fuzz/Corpus/llhttp-requests)
+        seeds+=(Tests/AsyncWebHTTPTests/Fixtures/h2o/seeds Fuzz/Corpus/llhttp-requests)
         options+=(-dict=Fuzz/Dictionaries/http1.dict)
     fi
     mkdir -p Fuzz/Corpus/"$harness"
