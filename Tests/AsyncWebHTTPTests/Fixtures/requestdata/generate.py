@@ -2,7 +2,7 @@
 """Runs Werkzeug 3.1 over the inputs below and writes cases.json, the oracle
 for the Swift RequestData tests.
 
-    python3 Tests/AsyncWebTests/Fixtures/requestdata/generate.py
+    python3 Tests/AsyncWebHTTPTests/Fixtures/requestdata/generate.py
 
 Every answer is Werkzeug's own: query strings go through ``Request.args``,
 bodies through ``Request.form`` / ``Request.files`` (Flask's path, with
