@@ -11,7 +11,7 @@ extension Response {
     /// Adds a `Set-Cookie` field, formatted byte for byte as Werkzeug's `set_cookie`.
     ///
     /// ```swift
-    /// var response = try makeResponse("cookie set")
+    /// var response = Response(body: "cookie set")
     /// response.setCookie("username", "the username")
     /// // Set-Cookie: username="the username"; Path=/
     /// ```
