@@ -1,5 +1,5 @@
 public import FoundationEssentials
-public import OrderedCollections
+internal import OrderedCollections
 
 /// A Swift value that stores in the ``Session`` as it is and reads back typed:
 /// `String`, `Int`, `Bool`, `Double`, `UUID`, `Date`, ``Markup``, and arrays and
