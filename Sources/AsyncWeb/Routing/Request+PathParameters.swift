@@ -1,3 +1,5 @@
+internal import FoundationEssentials
+
 extension Request {
     /// The values the matched rule's placeholders took (Flask's `request.view_args`),
     /// typed by their converters; empty when no rule matched.
