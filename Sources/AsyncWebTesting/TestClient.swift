@@ -69,7 +69,7 @@ public struct TestClient: Sendable {
         switch transport {
         case .inProcess(let app):
             let request = try Request(method: method, target: target, headers: headers, body: body)
-            let response = try await app.respond(to: request)
+            let response = await app.respond(to: request)
             let bytes = method == .head ? [] : try await response.body.collect()
             return TestResponse(status: response.status, headers: response.headers, body: bytes)
         case .socket(let port):
