@@ -39,7 +39,7 @@ let benchmarks: @Sendable () -> Void = {
         let request = try! Request(target: target, headers: headers)
         Benchmark("app.respond: \(name)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try await app.respond(to: request))
+                blackHole(await app.respond(to: request))
             }
         }
     }
