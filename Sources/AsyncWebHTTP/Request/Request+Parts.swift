@@ -1,6 +1,6 @@
 extension Request {
     /// A request built from parts, as a client would send it: for tests, in-process calls
-    /// and ``App/testRequestContext(_:method:headers:body:_:)``.
+    /// and an app's `testRequestContext`.
     ///
     /// ```swift
     /// let request = try Request(method: .post, target: "/login", headers: ["Content-Type": "application/x-www-form-urlencoded"],

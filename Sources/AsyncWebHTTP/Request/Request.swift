@@ -4,13 +4,13 @@ internal import AsyncWebEncoding
 /// An incoming HTTP request: method, target, header fields, and the body as it streams in.
 ///
 /// Handlers receive it as a parameter (`app.get("/") { request in … }`) or read the
-/// ``request`` context local.
+/// framework's `request` context local.
 public final class Request: Sendable {
     let head: RequestHead
     /// The body; read it once, as a stream or collected.
     public let body: RequestBody
     /// Where the request came from and how it was addressed; middleware such as
-    /// ``ProxyFix`` replaces it with what the proxies in front report.
+    /// AsyncWeb's `ProxyFix` replaces it with what the proxies in front report.
     public let origin: RequestOrigin
     init(head: RequestHead, body: RequestBody, origin: RequestOrigin) {
         self.head = head

@@ -1,4 +1,4 @@
-/// What turns requests into responses for an ``HTTPServer``: an ``App``, or anything else.
+/// What turns requests into responses for an ``HTTPServer``: an AsyncWeb `App`, or anything else.
 ///
 /// The server calls it on the reactor thread that owns the connection. An error it throws
 /// becomes a 500 response (or the status of an ``HTTPError``), and the server goes on.
