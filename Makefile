@@ -5,8 +5,9 @@
 # `make test` also installs what the oracle and browser tests need.
 
 SYSTEM_PACKAGES := liburing-dev libssl-dev zlib1g-dev pkg-config
-# A browser only for the tests (Tests/Browser), so `make run` does not pull one in.
-TEST_SYSTEM_PACKAGES := chromium chromium-driver
+# A browser only for the tests (Tests/Browser), so `make run` does not pull one in;
+# python3 and pip for the oracles (Flask, Werkzeug, Jinja2) and scripts/check-layers.py.
+TEST_SYSTEM_PACKAGES := chromium chromium-driver python3 python3-pip
 # Python modules to import, as MODULE or MODULE=PIP_NAME where the names differ.
 TEST_PYTHON_PACKAGES := flask selenium
 
