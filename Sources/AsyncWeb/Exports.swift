@@ -1,6 +1,6 @@
 // `import AsyncWeb` is the one import of an app: the HTTP layer's `Request`, `Response`
-// and server, the template engine's `Markup` and `escape`, and the signing primitives
-// come with it.
+// and server, the template engine's `Markup` and `escape`, the signing primitives and
+// `JSONValue` come with it.
 @_exported public import AsyncWebHTTP
 @_exported public import AsyncWebTemplates
 @_exported public import AsyncWebSigning

@@ -27,10 +27,12 @@ final class AppPipeline: Sendable {
             // `respond(to:)` bound the context; middleware may have passed on a copy.
             guard let outer = RequestContext.current else { preconditionFailure("the pipeline runs inside respond(to:)") }
             let context = request === outer.request ? outer : outer.with(request: request)
-            let failure = pipeline.setup.routes.route(request, into: context.state)
-            if request === outer.request { return await pipeline.handle(request, context: context, routingFailure: failure) }
+            let routing = pipeline.setup.routes.route(request)
+            // Kept where `request.endpoint` and `request.pathParameters` read it.
+            context.state.routeMatch = try? routing.get()
+            if request === outer.request { return await pipeline.handle(request, context: context, routing: routing) }
             return await RequestContext.$current.withValue(context) {
-                await pipeline.handle(request, context: context, routingFailure: failure)
+                await pipeline.handle(request, context: context, routing: routing)
             }
         }
         for middleware in setup.middleware {
@@ -53,12 +55,12 @@ final class AppPipeline: Sendable {
         }
     }
 
-    fileprivate func handle(_ request: Request, context: RequestContext, routingFailure: RoutingError?) async -> Response {
+    fileprivate func handle(_ request: Request, context: RequestContext, routing: Result<RouteMatch, RoutingError>) async -> Response {
         let session = context.session
         var failure: (any Error)?
         var response: Response
         do {
-            response = try await preprocessAndDispatch(request, state: context.state, routingFailure: routingFailure)
+            response = try await preprocessAndDispatch(request, routing: routing)
             try session.checkWritesWereAllowed()
         } catch {
             failure = error
@@ -80,11 +82,11 @@ final class AppPipeline: Sendable {
         return response
     }
 
-    private func preprocessAndDispatch(_ request: Request, state: RequestState, routingFailure: RoutingError?) async throws -> Response {
+    private func preprocessAndDispatch(_ request: Request, routing: Result<RouteMatch, RoutingError>) async throws -> Response {
         for hook in setup.beforeRequest {
             if let response = try await hook() { return response }
         }
-        return try await setup.routes.dispatch(request, state: state, failure: routingFailure)
+        return try await setup.routes.dispatch(request, routing: routing)
     }
 
     /// The response for an error: the app's handler for its type, else for its status, else

@@ -23,33 +23,30 @@ struct AppRoutes: Sendable {
         }
     }
 
-    /// Matches `request` to a rule, kept in `state`, or says why none fits. Errors wait
-    /// for ``dispatch(_:state:failure:)``, after the before-request hooks, as in Flask.
-    func route(_ request: Request, into state: RequestState) -> RoutingError? {
-        do {
-            state.routeMatch = try map.match(path: request.path, method: request.method, query: String(request.queryString))
-            return nil
-        } catch {
-            return error
+    /// The rule `request` matches, or why none fits. A failure waits for
+    /// ``dispatch(_:routing:)``, after the before-request hooks, as in Flask.
+    func route(_ request: Request) -> Result<RouteMatch, RoutingError> {
+        Result { () throws(RoutingError) in
+            try map.match(path: request.path, method: request.method, query: String(request.queryString))
         }
     }
 
     /// Runs the routed request's handler, or answers the routing failure: 404, 405 with
     /// `Allow`, a 308 to the URL with its slash; automatic HEAD (the GET handler) and
     /// OPTIONS (the allowed methods).
-    func dispatch(_ request: Request, state: RequestState, failure: RoutingError?) async throws -> Response {
-        switch failure {
-        case .notFound?:
+    func dispatch(_ request: Request, routing: Result<RouteMatch, RoutingError>) async throws -> Response {
+        let match: RouteMatch
+        switch routing {
+        case .success(let matched):
+            match = matched
+        case .failure(.notFound):
             throw HTTPError(.notFound)
-        case .methodNotAllowed(let allowed)?:
+        case .failure(.methodNotAllowed(let allowed)):
             throw HTTPError(.methodNotAllowed, headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
-        case .redirect(let location)?:
+        case .failure(.redirect(let location)):
             // Werkzeug's RequestRedirect: an absolute URL under the app's root.
             return redirect(to: "\(request.scheme)://\(request.host)\(request.scriptRoot)\(location)", code: .permanentRedirect)
-        case nil:
-            break
         }
-        guard let match = state.routeMatch else { throw HTTPError(.notFound) }
         let byMethod = handlers[match.endpoint] ?? [:]
         if let handler = byMethod[request.method] ?? (request.method == .head ? byMethod[.get] : nil) {
             return try await handler(request)

@@ -6,15 +6,9 @@ internal import Logging
 enum LargeCookieWarning {
     static func check(_ response: Response, limit: Int, logger: Logger) {
         guard limit > 0 else { return }
-        for field in response.headers.values(for: "Set-Cookie") where field.utf8.count > limit {
-            // `name=value; Attribute…`: a quoted value writes `;` as `\073`, so the first
-            // `; ` ends it, as it ends the value Werkzeug measured.
-            let pair = field.prefix { $0 != ";" }
-            guard let equals = pair.firstIndex(of: "=") else { continue }
-            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
-            if let warning = CookieFormat.tooLargeWarning(field, name: name, value: value, limit: limit) {
-                logger.warning("\(warning)")
-            }
+        // Runs on every response: a walk over the fields, allocating nothing unless one is too large.
+        for field in response.headers where field.name.equalsIgnoringASCIICase("Set-Cookie") {
+            if let warning = CookieFormat.tooLargeWarning(field.value, limit: limit) { logger.warning("\(warning)") }
         }
     }
 }

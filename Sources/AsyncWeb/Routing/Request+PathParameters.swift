@@ -63,16 +63,21 @@ public struct PathParameters: Sendable, Sequence {
     /// Reads text with the converter Werkzeug would use for `type`; nil when it has none
     /// or the converter does not match the text.
     private static func convert<Value>(_ text: Substring, to type: Value.Type) -> Value? {
-        let converter: (any RouteConverter)?
+        let converter: any RouteConverter
         switch type {
-        case is Int.Type: converter = try? IntegerConverter(arguments: ConverterArguments(converter: "int"))
-        case is Double.Type: converter = try? FloatConverter(arguments: ConverterArguments(converter: "float"))
-        case is UUID.Type: converter = try? UUIDConverter(arguments: ConverterArguments(converter: "uuid"))
-        default: converter = nil
+        case is Int.Type: converter = integerConverter
+        case is Double.Type: converter = floatConverter
+        case is UUID.Type: converter = uuidConverter
+        default: return nil
         }
-        guard let converter, converter.accepts(text) else { return nil }
+        guard converter.accepts(text) else { return nil }
         return converter.value(from: text)?.cast(to: type)
     }
+
+    // Werkzeug's converters with their default arguments, which always build.
+    private static let integerConverter = try! IntegerConverter(arguments: ConverterArguments(converter: "int"))
+    private static let floatConverter = try! FloatConverter(arguments: ConverterArguments(converter: "float"))
+    private static let uuidConverter = try! UUIDConverter(arguments: ConverterArguments(converter: "uuid"))
 
     public func makeIterator() -> IndexingIterator<[Element]> {
         Array(arguments).makeIterator()

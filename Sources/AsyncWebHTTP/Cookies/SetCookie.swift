@@ -70,11 +70,17 @@ package enum CookieFormat {
         return parts.joined(separator: "; ")
     }
 
-    /// Werkzeug's words, or nil for a cookie within `limit` bytes.
-    package static func tooLargeWarning(_ field: String, name: String, value: String, limit: Int) -> String? {
+    /// Werkzeug's warning for a `Set-Cookie` field longer than `limit` bytes (0: no limit),
+    /// which browsers may drop; nil when it fits.
+    package static func tooLargeWarning(_ field: String, limit: Int) -> String? {
         let size = field.utf8.count
         guard limit > 0, size > limit else { return nil }
-        let valueSize = value.utf8.count
+        // `name=value; Attribute…`: a quoted value writes `;` as `\073`, so the first `;`
+        // ends the value Werkzeug measures.
+        let pair = field.prefix { $0 != ";" }
+        guard let equals = pair.firstIndex(of: "=") else { return nil }
+        let name = pair[..<equals]
+        let valueSize = pair.utf8.count - name.utf8.count - 1
         return """
             The '\(name)' cookie is too large: the value was \(valueSize) bytes but the header required \
             \(size - valueSize) extra bytes. The final size was \(size) bytes but the limit is \(limit) bytes. \

@@ -64,11 +64,17 @@ extension TemplateValue {
                 ? try TemplateFilters.stableSorted(Array(members), by: { try TemplateValue.isLess($0.key, $1.key) })
                 : Array(members)
             return .object(try ordered.map { (key: try $0.key.jsonKey(), value: try $0.value.jsonValue(sortingKeys: sortingKeys)) })
-        case .object(let object) where object.elements != nil:
-            return try TemplateValue.list(object.elements!).jsonValue(sortingKeys: sortingKeys)
-        case .undefined, .callable, .object:
-            throw TemplateError(.type, "Object of type \(TemplateFilters.typeName(self)) is not JSON serializable")
+        case .object(let object):
+            if let elements = object.elements { return try TemplateValue.list(elements).jsonValue(sortingKeys: sortingKeys) }
+            throw notSerializable
+        case .undefined, .callable:
+            throw notSerializable
         }
+    }
+
+    /// `json.dumps`'s error for a value JSON has no form for.
+    private var notSerializable: TemplateError {
+        TemplateError(.type, "Object of type \(TemplateFilters.typeName(self)) is not JSON serializable")
     }
 
     /// A dictionary key as JSON has it: strings as they are, numbers,
