@@ -1,5 +1,5 @@
 public import AsyncWeb
-import IOUring
+public import IOUring
 
 /// An ``HTTPServer`` started on a free port of 127.0.0.1 for a test, and stopped by it.
 ///
@@ -17,15 +17,19 @@ public struct LiveServer: Sendable {
 
     /// Starts `responder` on port 0 with `configuration` (its host and port are replaced;
     /// an ``App``'s body cap follows its `MAX_CONTENT_LENGTH`, as under `app.run()`).
+    ///
+    /// - Parameter io: the I/O backend, when the test runs on each one in turn; `nil` leaves
+    ///   `configuration`'s choice.
     public static func start(
-        _ responder: any HTTPResponder, configuration: ServerConfiguration = ServerConfiguration()
+        _ responder: any HTTPResponder, configuration: ServerConfiguration = ServerConfiguration(), io: IOBackend? = nil
     ) async throws -> LiveServer {
         var configuration = (responder as? App)?.serverConfiguration(configuration) ?? configuration
         configuration.host = "127.0.0.1"
         configuration.port = 0
+        if let io { configuration.ioBackend = io }
         let (ready, readyContinuation) = AsyncStream.makeStream(of: SocketAddress.self)
-        let server = HTTPServer(configuration: configuration, responder: responder) { address in
-            readyContinuation.yield(address)
+        let server = HTTPServer(configuration: configuration, responder: responder) { listening in
+            readyContinuation.yield(listening.address)
             readyContinuation.finish()
         }
         // A server that fails to start ends the stream, so the wait below ends with it.

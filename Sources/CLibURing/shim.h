@@ -1,7 +1,9 @@
-// liburing for Swift. `features.h` must come first: without it this module and
+// The kernel interfaces of the reactor for Swift: liburing, and epoll for the backend that
+// runs where io_uring is refused. `features.h` must come first: without it this module and
 // the OpenSSL one disagree about `fd_set` when both are imported.
 #include <features.h>
 #include <liburing.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
@@ -24,4 +26,20 @@ static inline int CLibURing_allowedCPUCount(void) {
     int count = 0;
     for (long i = 0; i < bytes / (long)sizeof(unsigned long); i++) count += __builtin_popcountl(mask[i]);
     return count;
+}
+
+#include <sys/uio.h>
+
+// A read that only takes what the page cache holds: -1 with EAGAIN where it would wait for
+// the disk (preadv2 with RWF_NOWAIT, Linux 4.14). The raw system call, for the same
+// _GNU_SOURCE reason as above; RWF_NOWAIT is 0x8 in linux/fs.h.
+static inline long CLibURing_readCachedOnly(int fd, void *buffer, unsigned long count, long offset) {
+    struct iovec vector = { buffer, count };
+    return syscall(SYS_preadv2, fd, &vector, 1, offset, 0L, 0x8);
+}
+
+// accept4 with a non-blocking, close-on-exec socket, for the epoll backend; -1 and errno on
+// failure. The raw system call, as accept4 is also behind _GNU_SOURCE.
+static inline int CLibURing_acceptNonBlocking(int fd) {
+    return (int)syscall(SYS_accept4, fd, (void *)0, (void *)0, SOCK_CLOEXEC | SOCK_NONBLOCK);
 }

@@ -12,16 +12,19 @@ extension App {
     /// with Flask's explanation. The banner (` * Running on http://…`) goes to ``App/logger``,
     /// which prints it as it is on the terminal (``ConsoleLogHandler``).
     ///
-    /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`, and
-    /// `--debug` (or `FLASK_DEBUG=1`) for debug mode.
-    /// When the port is taken, a setting is out of range, or io_uring is not available, it
-    /// prints one line saying so and exits with status 1.
+    /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`,
+    /// `--io auto|io_uring|epoll` (or `ASYNCWEB_IO`) for the I/O backend, and `--debug` (or
+    /// `FLASK_DEBUG=1`) for debug mode. The banner names the backend (` * I/O: io_uring`), and
+    /// why when io_uring was refused and epoll serves instead.
+    /// When the port is taken, a setting is out of range, or io_uring was asked for and is
+    /// refused, it prints one line saying so and exits with status 1.
     public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
         let options = RunOptions.parseOrExit()
         var configuration = serverConfiguration(configuration)
         if let host = options.host { configuration.host = host }
         if let port = options.port { configuration.port = port }
         if let reactors = options.reactors { configuration.reactorCount = reactors }
+        if let io = options.io?.backend { configuration.ioBackend = io }
         let environmentDebug = ProcessEnvironment.current["FLASK_DEBUG"].map { ["1", "true", "yes", "on"].contains($0.lowercased()) }
         if options.debug || environmentDebug == true { debug = true }
 
@@ -30,8 +33,9 @@ extension App {
         _ = pipeline
         logger.info(" * Serving AsyncWeb app '\(name)'")
         logger.info(" * Debug mode: \(debug ? "on" : "off")")
-        let server = HTTPServer(configuration: configuration, responder: self, logger: logger) { address in
-            logger.info(" * Running on http://\(address) (Press CTRL+C to quit)")
+        let server = HTTPServer(configuration: configuration, responder: self, logger: logger) { listening in
+            logger.info(" * I/O: \(listening.io)")
+            logger.info(" * Running on http://\(listening.address) (Press CTRL+C to quit)")
         }
         let services = ServiceGroup(
             configuration: ServiceGroupConfiguration(

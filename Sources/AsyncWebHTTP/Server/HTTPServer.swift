@@ -20,7 +20,7 @@ public final class HTTPServer: Service, Sendable {
     public let configuration: ServerConfiguration
     let responder: any HTTPResponder
     let logger: Logger
-    private let onReady: @Sendable (SocketAddress) -> Void
+    private let onReady: @Sendable (Listening) -> Void
     private let state = Mutex(State())
 
     private struct State {
@@ -30,12 +30,21 @@ public final class HTTPServer: Service, Sendable {
         var shutdownRequested = false
     }
 
-    /// - Parameter onReady: called once the sockets listen, with the bound address.
+    /// Where a started server listens, and what it does its I/O through.
+    public struct Listening: Sendable {
+        /// The address bound (with the real port when port 0 was asked for).
+        public let address: SocketAddress
+        /// The I/O backend of the reactors, and why it was chosen.
+        public let io: IOBackendSelection
+    }
+
+    /// - Parameter onReady: called once the sockets listen, with the bound address and the
+    ///   I/O backend chosen.
     public init(
         configuration: ServerConfiguration,
         responder: any HTTPResponder,
         logger: Logger = Logger(label: "AsyncWeb"),
-        onReady: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+        onReady: @escaping @Sendable (Listening) -> Void = { _ in }
     ) {
         self.configuration = configuration
         self.responder = responder
@@ -48,12 +57,14 @@ public final class HTTPServer: Service, Sendable {
 
     /// Starts the reactors, listens, and serves until shut down.
     ///
-    /// - Throws: ``InvalidServerConfiguration`` for a setting out of range,
-    ///   ``IOUringUnavailable`` when io_uring is refused, ``IOError`` when the address cannot
-    ///   be bound (`EADDRINUSE`: the port is taken).
+    /// - Throws: ``InvalidServerConfiguration`` for a setting out of range (or a word
+    ///   `ASYNCWEB_IO` does not know), ``IOUringUnavailable`` when io_uring was asked for and
+    ///   is refused, ``IOError`` when the address cannot be bound (`EADDRINUSE`: the port is taken).
     public func run() async throws {
         try configuration.validate()
-        let group = try ReactorGroup(count: configuration.reactorCount ?? ReactorGroup.onlineCPUCount)
+        let group = try ReactorGroup(
+            count: configuration.reactorCount ?? ReactorGroup.onlineCPUCount,
+            backend: configuration.requestedIOBackend())
         defer { group.shutdown() }
         let sockets = try bindSockets(count: group.reactors.count)
         let acceptors = zip(sockets, group.reactors).map { ConnectionAcceptor(listening: $0, reactor: $1) }
@@ -65,7 +76,7 @@ public final class HTTPServer: Service, Sendable {
             return state.shutdownRequested
         }
         if stopAtOnce { acceptors.forEach { $0.stop() } }
-        onReady(sockets[0].localAddress)
+        onReady(Listening(address: sockets[0].localAddress, io: group.selection))
 
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { reactorTasks in

@@ -1,3 +1,8 @@
+import IOUring
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A ``ServerConfiguration`` setting outside its range: ``HTTPServer/run()`` refuses to start
 /// with it, rather than fail on the first connection.
 public struct InvalidServerConfiguration: Error, Sendable, CustomStringConvertible {
@@ -10,6 +15,20 @@ public struct InvalidServerConfiguration: Error, Sendable, CustomStringConvertib
 }
 
 extension ServerConfiguration {
+    /// The environment variable that chooses the I/O backend when ``ioBackend`` is `nil`.
+    static let ioBackendVariable = "ASYNCWEB_IO"
+
+    /// The backend to ask the reactors for: ``ioBackend``, else `ASYNCWEB_IO`; `nil` for automatic.
+    func requestedIOBackend() throws(InvalidServerConfiguration) -> IOBackend? {
+        if let ioBackend { return ioBackend }
+        guard let word = getenv(Self.ioBackendVariable).map({ String(cString: $0) }), !word.isEmpty else { return nil }
+        guard let requested = IOBackend.parse(word) else {
+            throw InvalidServerConfiguration(
+                setting: "ioBackend", requirement: "(from \(Self.ioBackendVariable)) must be auto, io_uring or epoll, not '\(word)'")
+        }
+        return requested
+    }
+
     /// Checks every setting's range.
     func validate() throws(InvalidServerConfiguration) {
         try require(0...65535 ~= port, "port", "must be 0...65535, not \(port)")

@@ -1,3 +1,5 @@
+public import IOUring
+
 /// Where the HTTP server listens, and every limit and timeout it enforces.
 ///
 /// The defaults suit a server facing the internet directly:
@@ -22,6 +24,11 @@ public struct ServerConfiguration: Sendable {
     public var port: Int = 5000
     /// Reactor threads; `nil` means one per CPU this process may use.
     public var reactorCount: Int? = nil
+    /// The kernel interface the reactors do their I/O through. `nil` (the default) takes the
+    /// environment variable `ASYNCWEB_IO` when it is set (`auto`, `io_uring` or `epoll`), and
+    /// otherwise io_uring where this process may use it, epoll where it may not (Docker's,
+    /// containerd's and Podman's default seccomp profiles, gVisor, `kernel.io_uring_disabled`).
+    public var ioBackend: IOBackend? = nil
 
     public var maxRequestLineLength = 8 * 1024
     public var maxHeaderBytes = 16 * 1024

@@ -3,15 +3,16 @@ internal import CLibURing
 import Glibc
 #endif
 
-/// A regular file opened for reading, read through the ring when called on a reactor.
+/// A regular file opened for reading, read without blocking its reactor.
 ///
 /// ```swift
 /// let file = try ReadOnlyFile(path: "/srv/static/app.js")
 /// let chunk = IOBuffer(capacity: 64 * 1024)
 /// let count = try await file.read(into: chunk, count: 64 * 1024, at: 0)
 /// ```
-/// Disk reads then wait in the ring like socket operations instead of blocking the
-/// reactor's thread; elsewhere (tests, the global executor) it falls back to `pread`.
+/// On an io_uring reactor, disk reads wait in the ring like socket operations. On an epoll
+/// reactor, what the page cache holds is read at once, and a read that would wait for the
+/// disk goes to ``DiskReadThreads``. Elsewhere (tests, the global executor) it is a `pread`.
 public final class ReadOnlyFile: Sendable {
     public let fd: Int32
     /// Size in bytes when opened.
@@ -50,14 +51,25 @@ public final class ReadOnlyFile: Sendable {
         let destination = buffer.writableSpace(count)
         let result: Int
         if let reactor = Reactor.current, reactor.isOnReactorThread {
-            let completion = await reactor.perform(owner: buffer) { sqe in
-                io_uring_prep_read(sqe, fd, destination, UInt32(count), UInt64(offset))
+            switch reactor.backend {
+            case .ioUring:
+                result = Int(await reactor.perform(owner: buffer) { sqe in
+                    io_uring_prep_read(sqe, fd, destination, UInt32(count), UInt64(offset))
+                })
+            case .epoll:
+                let cached = CLibURing_readCachedOnly(fd, destination, UInt(count), offset)
+                if cached >= 0 {
+                    result = cached
+                } else if errno == EAGAIN || errno == EOPNOTSUPP {
+                    result = await DiskReadThreads.read(self, into: destination, count: count, at: offset, owner: buffer)
+                } else {
+                    result = -Int(errno)
+                }
             }
-            if completion < 0 {
-                if completion == -ECANCELED && Task.isCancelled { throw CancellationError() }
-                throw IOError(result: completion, operation: "read")
+            if result < 0 {
+                if result == -Int(ECANCELED) && Task.isCancelled { throw CancellationError() }
+                throw IOError(code: Int32(-result), operation: "read")
             }
-            result = Int(completion)
         } else {
             let read = pread(fd, destination, count, off_t(offset))
             guard read >= 0 else { throw IOError.lastError("pread") }

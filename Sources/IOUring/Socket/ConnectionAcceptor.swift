@@ -4,7 +4,8 @@ internal import DequeModule
 import Glibc
 #endif
 
-/// New connections on a listening socket, from one multishot accept in a reactor's ring.
+/// New connections on a listening socket: from one multishot accept in a reactor's ring, or
+/// accepted when epoll says the socket is ready.
 ///
 /// Create it, and call ``next()``, from a task running on `reactor`:
 /// ```swift
@@ -36,13 +37,15 @@ public final class ConnectionAcceptor: Sendable {
 }
 
 /// The reactor-side state of a ``ConnectionAcceptor``: accepted descriptors and the waiting task.
-final class AcceptQueue: MultishotTarget, @unchecked Sendable {
+final class AcceptQueue: EventTarget, @unchecked Sendable {
     let reactor: Reactor
     private let listening: ListeningSocket
     private var accepted = Deque<Int32>()
     private var failure: IOError?
     private var isStopped = false
     private var waiter: UnsafeContinuation<Void, Never>?
+    /// epoll: whether the listening socket is in the reactor's epoll set.
+    private var isRegistered = false
 
     init(listening: ListeningSocket, reactor: Reactor) {
         self.listening = listening
@@ -56,17 +59,14 @@ final class AcceptQueue: MultishotTarget, @unchecked Sendable {
                 return nil
             }
             if let fd = accepted.popFirst() {
-                return TCPConnection(fd: fd, reactor: reactor)
+                return try TCPConnection(fd: fd, reactor: reactor)
             }
             if let failure {
                 self.failure = nil
                 throw failure
             }
-            if !isArmed {
-                reactor.arm(self) { sqe in
-                    io_uring_prep_multishot_accept(sqe, listening.fd, nil, nil, Int32(SOCK_CLOEXEC.rawValue))
-                }
-            }
+            if !isArmed { arm() }
+            if !accepted.isEmpty || failure != nil { continue }
             await withTaskCancellationHandler {
                 await withUnsafeContinuation { continuation in
                     // Checked here, where no completion can slip in between check and wait.
@@ -85,11 +85,65 @@ final class AcceptQueue: MultishotTarget, @unchecked Sendable {
     func stop() {
         reactor.execute { [self] in
             isStopped = true
-            reactor.disarm(self)
+            switch reactor.backend {
+            case .ioUring: reactor.disarm(self)
+            case .epoll: reactor.unregister(self, descriptor: listening.fd)
+            }
             resumeWaiter()
         }
     }
 
+    private func arm() {
+        switch reactor.backend {
+        case .ioUring:
+            reactor.arm(self) { sqe in
+                io_uring_prep_multishot_accept(sqe, listening.fd, nil, nil, Int32(SOCK_CLOEXEC.rawValue))
+            }
+        case .epoll:
+            if !isRegistered {
+                do throws(IOError) {
+                    try listening.makeNonBlocking()
+                    try reactor.register(self, descriptor: listening.fd, interest: EpollInstance.listeningEvents)
+                    isRegistered = true
+                } catch {
+                    failure = error
+                    return
+                }
+            }
+            isArmed = true
+            // Connections that came before the registration, or while a failure paused
+            // accepting, raised no edge that is still to come.
+            acceptAvailable()
+        }
+    }
+
+    /// epoll: the listening socket has connections waiting.
+    override func becameReadable(events: UInt32) {
+        acceptAvailable()
+        resumeWaiter()
+    }
+
+    /// epoll: accepts until the backlog is empty. A failure (`EMFILE`, say) pauses
+    /// accepting until the next ``next()``, which tries again.
+    private func acceptAvailable() {
+        while true {
+            let fd = CLibURing_acceptNonBlocking(listening.fd)
+            if fd >= 0 {
+                if isStopped { close(fd) } else { accepted.append(fd) }
+                continue
+            }
+            let code = errno
+            // The peer gave up between the handshake and accept: on to the next one.
+            if code == EINTR || code == ECONNABORTED { continue }
+            if code != EAGAIN && code != EWOULDBLOCK {
+                failure = IOError(code: code, operation: "accept")
+                isArmed = false
+            }
+            return
+        }
+    }
+
+    /// io_uring: one completion of the multishot accept.
     override func complete(result: Int32, flags: UInt32, more: Bool) {
         if result >= 0 {
             if isStopped { close(result) } else { accepted.append(result) }

@@ -47,6 +47,12 @@ public final class ListeningSocket: Sendable {
 
     deinit { closeNow() }
 
+    /// Makes `accept` return `EAGAIN` instead of blocking, as a readiness loop needs.
+    func makeNonBlocking() throws(IOError) {
+        let flags = fcntl(fd, F_GETFL)
+        guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else { throw IOError.lastError("fcntl O_NONBLOCK") }
+    }
+
     /// Binds one listening socket per reactor on `address`, all sharing its port.
     ///
     /// `SO_REUSEPORT` would also let another process of the same user join a port and

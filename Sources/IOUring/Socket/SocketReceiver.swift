@@ -3,13 +3,21 @@ internal import CLibURing
 import Glibc
 #endif
 
-/// The multishot receive of one connection: copies each arriving buffer into the connection's
-/// inbound bytes, hands the provided buffer straight back, and wakes the reader.
+/// The receiving side of one connection: appends arriving bytes to the connection's inbound
+/// buffer as they come, and wakes the reader.
 ///
-/// Backpressure: once `highWaterMark` bytes wait unread, the multishot receive is cancelled
-/// and only armed again when the reader asks for more, so a peer can never make the server
-/// hold more than about that much per connection.
-final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable {
+/// On io_uring a multishot receive fills provided buffers, which are copied and handed
+/// straight back. On epoll the socket is read when it turns ready, into the reactor's one
+/// receive buffer, then copied the same way; a short read means the socket is drained, and
+/// the next bytes to come raise a new edge.
+///
+/// Backpressure: once `highWaterMark` bytes wait unread, receiving pauses (the multishot
+/// receive is cancelled; readiness is left unread) and only resumes when the reader asks for
+/// more, so a peer can never make the server hold more than about that much per connection.
+///
+/// On epoll it is also what the socket is registered with, so it carries a send's wait for
+/// writability too (``EventTarget/writabilityWaiter``).
+final class SocketReceiver: EventTarget, DeadlineTarget, @unchecked Sendable {
     let fd: Int32
     unowned let reactor: Reactor
     let inbound: IOBuffer
@@ -93,22 +101,34 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
         return nil
     }
 
-    /// Stops receiving for good; late completions are dropped.
+    /// Stops receiving for good; late completions are dropped. The socket is closed next.
     func close() {
         isClosed = true
         deadline.cancel(for: self, on: reactor)
-        reactor.disarm(self)
+        switch reactor.backend {
+        case .ioUring: reactor.disarm(self)
+        case .epoll: reactor.unregister(self, descriptor: nil)
+        }
         resume(.cancelled)
     }
 
+    /// Starts receiving, or resumes after a backpressure pause.
     private func arm() {
-        reactor.arm(self) { sqe in
-            io_uring_prep_recv_multishot(sqe, fd, nil, 0, 0)
-            sqe.pointee.flags |= CLibURing_IOSQE_BUFFER_SELECT
-            sqe.pointee.buf_group = reactor.receiveBuffers.groupID
+        switch reactor.backend {
+        case .ioUring:
+            reactor.arm(self) { sqe in
+                io_uring_prep_recv_multishot(sqe, fd, nil, 0, 0)
+                sqe.pointee.flags |= CLibURing_IOSQE_BUFFER_SELECT
+                sqe.pointee.buf_group = reactor.receiveBuffers.groupID
+            }
+        case .epoll:
+            isArmed = true
+            // Edges that came while paused (or before the first wait) were left unread.
+            receiveAvailable(untilDrained: true)
         }
     }
 
+    /// io_uring: one completion of the multishot receive.
     override func complete(result: Int32, flags: UInt32, more: Bool) {
         if flags & IORING_CQE_F_BUFFER != 0 {
             let id = UInt16(truncatingIfNeeded: flags >> UInt32(IORING_CQE_BUFFER_SHIFT))
@@ -130,6 +150,48 @@ final class SocketReceiver: MultishotTarget, DeadlineTarget, @unchecked Sendable
             if !more && waiter != nil { arm() }
         } else {
             failure = IOError(result: result, operation: "recv")
+            resume(.failed)
+        }
+    }
+
+    /// epoll: the socket turned readable, or its peer hung up.
+    override func becameReadable(events: UInt32) {
+        guard !isClosed else { return }
+        // After a hang-up no further edge comes, so a short read cannot be trusted to mean
+        // the end was seen: read on until the socket says so.
+        let hungUp = events & (EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0
+        receiveAvailable(untilDrained: hungUp)
+    }
+
+    /// epoll: reads what the socket holds, up to the high-water mark, and wakes the reader.
+    /// Without `untilDrained`, a read shorter than the buffer ends it: the socket is empty,
+    /// and more bytes will raise a new edge.
+    private func receiveAvailable(untilDrained: Bool) {
+        let buffer = reactor.epoll.receiveBuffer
+        var arrived = false
+        while isArmed {
+            let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+            if count > 0 {
+                inbound.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                arrived = true
+                if inbound.readableCount >= highWaterMark { isArmed = false }
+                if count < buffer.count && !untilDrained { break }
+            } else if count == 0 {
+                reachedEnd = true
+                break
+            } else {
+                let code = errno
+                if code == EINTR { continue }
+                if code != EAGAIN && code != EWOULDBLOCK { failure = IOError(code: code, operation: "recv") }
+                break
+            }
+        }
+        if arrived {
+            arrivedSinceLastWait = true
+            resume(.data)
+        } else if reachedEnd {
+            resume(.end)
+        } else if failure != nil {
             resume(.failed)
         }
     }

@@ -6,7 +6,8 @@ import Glibc
 /// A connected TCP socket served by one reactor.
 ///
 /// Received bytes collect in ``inbound``; ``receive(timeout:)`` waits for more. Sends take
-/// an ``IOBuffer`` that the reactor keeps alive until the kernel is done with it.
+/// an ``IOBuffer`` that the reactor keeps alive until the kernel is done with it (io_uring),
+/// or write it at once and wait only when the socket is full (epoll).
 ///
 /// Confined to its reactor: use it from a task running there (the one that accepted it).
 public final class TCPConnection: @unchecked Sendable {
@@ -22,7 +23,11 @@ public final class TCPConnection: @unchecked Sendable {
     private let sendWatch: OperationWatch
     private var isClosed = false
 
-    init(fd: Int32, reactor: Reactor, receiveHighWaterMark: Int = TCPConnection.defaultReceiveHighWaterMark) {
+    /// Takes over an accepted socket (non-blocking on epoll), on its reactor's thread.
+    ///
+    /// - Throws: ``IOError`` when epoll cannot watch it (`ENOSPC`: `max_user_watches`); the
+    ///   socket is closed then.
+    init(fd: Int32, reactor: Reactor, receiveHighWaterMark: Int = TCPConnection.defaultReceiveHighWaterMark) throws(IOError) {
         self.fd = fd
         self.reactor = reactor
         inbound = IOBuffer(capacity: 4096)
@@ -30,6 +35,15 @@ public final class TCPConnection: @unchecked Sendable {
         sendWatch = OperationWatch(reactor: reactor)
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        if reactor.backend == .epoll {
+            do throws(IOError) {
+                try reactor.register(receiver, descriptor: fd, interest: EpollInstance.socketEvents)
+            } catch {
+                isClosed = true
+                Glibc.close(fd)
+                throw error
+            }
+        }
     }
 
     deinit {
@@ -78,12 +92,20 @@ public final class TCPConnection: @unchecked Sendable {
         while buffer.readableCount > 0 {
             let pointer = buffer.readableBytes.baseAddress
             let count = buffer.readableCount
-            let result = await reactor.perform(owner: buffer, timeout: timeout, watch: sendWatch) { sqe in
-                io_uring_prep_send(sqe, fd, pointer, count, Int32(MSG_NOSIGNAL))
+            let result: Int
+            switch reactor.backend {
+            case .ioUring:
+                result = Int(await reactor.perform(owner: buffer, timeout: timeout, watch: sendWatch) { sqe in
+                    io_uring_prep_send(sqe, fd, pointer, count, Int32(MSG_NOSIGNAL))
+                })
+                sendWatch.end()
+            case .epoll:
+                result = try await whenWritable(timeout: timeout, operation: "send") {
+                    Glibc.send(fd, pointer, count, Int32(MSG_NOSIGNAL))
+                }
             }
-            sendWatch.end()
-            guard result > 0 else { throw Self.error(for: result, operation: "send", timeout: timeout) }
-            buffer.consume(Int(result))
+            guard result > 0 else { throw Self.error(for: Int32(result), operation: "send", timeout: timeout) }
+            buffer.consume(result)
         }
     }
 
@@ -92,18 +114,43 @@ public final class TCPConnection: @unchecked Sendable {
         var pending = buffers.filter { $0.readableCount > 0 }
         while !pending.isEmpty {
             let vectors = IOVectors(pending)
-            let result = await reactor.perform(owner: vectors, timeout: timeout, watch: sendWatch) { sqe in
-                io_uring_prep_writev(sqe, fd, vectors.pointer, UInt32(vectors.count), 0)
+            let result: Int
+            switch reactor.backend {
+            case .ioUring:
+                result = Int(await reactor.perform(owner: vectors, timeout: timeout, watch: sendWatch) { sqe in
+                    io_uring_prep_writev(sqe, fd, vectors.pointer, UInt32(vectors.count), 0)
+                })
+                sendWatch.end()
+            case .epoll:
+                result = try await whenWritable(timeout: timeout, operation: "writev") {
+                    Glibc.writev(fd, vectors.pointer, Int32(vectors.count))
+                }
             }
-            sendWatch.end()
-            guard result > 0 else { throw Self.error(for: result, operation: "writev", timeout: timeout) }
-            var sent = Int(result)
+            guard result > 0 else { throw Self.error(for: Int32(result), operation: "writev", timeout: timeout) }
+            var sent = result
             while sent > 0, let first = pending.first {
                 let taken = min(sent, first.readableCount)
                 first.consume(taken)
                 sent -= taken
                 if first.readableCount == 0 { pending.removeFirst() }
             }
+        }
+    }
+
+    /// epoll: runs `write` (a non-blocking send), and while the socket is full, waits until
+    /// it takes bytes again and runs it again. Returns what `write` wrote, or `-errno`.
+    private func whenWritable(timeout: Duration?, operation: String, _ write: () -> Int) async throws -> Int {
+        while true {
+            // As a cancelled task's ring operation ends at once, so does its write here.
+            if Task.isCancelled { throw CancellationError() }
+            let written = write()
+            if written >= 0 { return written }
+            let code = errno
+            if code == EINTR { continue }
+            guard code == EAGAIN || code == EWOULDBLOCK else { return -Int(code) }
+            let waited = await reactor.waitUntilWritable(receiver, timeout: timeout, watch: sendWatch)
+            sendWatch.end()
+            if waited < 0 { return Int(waited) }
         }
     }
 
@@ -115,16 +162,19 @@ public final class TCPConnection: @unchecked Sendable {
 
     /// Ends the sending side (the peer reads end of stream) while still receiving.
     public func shutdownWrite() {
-        reactor.submitDetached { sqe in io_uring_prep_shutdown(sqe, fd, Int32(SHUT_WR)) }
+        switch reactor.backend {
+        case .ioUring: reactor.submitDetached { sqe in io_uring_prep_shutdown(sqe, fd, Int32(SHUT_WR)) }
+        case .epoll: _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+        }
     }
 
-    /// Stops receiving and closes the socket through the ring. Idempotent.
+    /// Stops receiving and closes the socket (through the ring on io_uring). Idempotent.
     public func close() {
         guard !isClosed else { return }
         isClosed = true
         receiver.close()
         sendWatch.close()
-        if reactor.isStopped.load(ordering: .relaxed) {
+        if reactor.backend == .epoll || reactor.isStopped.load(ordering: .relaxed) {
             Glibc.close(fd)
         } else {
             reactor.submitDetached { sqe in io_uring_prep_close(sqe, fd) }

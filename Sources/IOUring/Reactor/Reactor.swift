@@ -6,7 +6,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// A thread that owns one io_uring and is also the Swift executor of the tasks using it.
+/// A thread that owns one io_uring (or, where io_uring is refused, one epoll instance) and is
+/// also the Swift executor of the tasks using it.
 ///
 /// A task started with a reactor as its executor preference (`Task(executorPreference:)`,
 /// `group.addTask(executorPreference:)`) runs on the reactor's thread, and when one of its
@@ -14,25 +15,29 @@ import Glibc
 /// with no hop through the global executor. That hop is the largest cost on a server's
 /// request path; avoiding it is why this type exists.
 ///
-/// One loop turn runs the ready jobs, submits every queued operation with one system call,
-/// waits for completions (or for a deadline, or for work from another thread), and resumes
-/// the tasks that waited for them.
+/// One loop turn runs the ready jobs, then collects what the kernel has to say: on io_uring
+/// it submits every queued operation and reaps completions with one system call; on epoll
+/// it waits for readiness and does the reads the ready sockets allow. Either waits (until a
+/// deadline, or work from another thread) only when no job is ready, then resumes the
+/// tasks whose operations finished. Above the reactor nothing tells the two apart.
 ///
 /// ```swift
-/// let reactor = try Reactor()
+/// let reactor = try Reactor(backend: .epoll)
 /// let task = Task(executorPreference: reactor) {
-///     try await reactor.sleep(for: .milliseconds(10))   // an IORING_OP_TIMEOUT, on the ring
+///     try await reactor.sleep(for: .milliseconds(10))   // a deadline in the reactor's timer heap
 /// }
 /// ```
 public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
     /// Sizes of a reactor's ring and receive buffers.
     public struct Configuration: Sendable {
-        /// Submission queue entries (the completion queue gets four times as many). Default 4,096.
+        /// io_uring: submission queue entries (the completion queue gets four times as many). Default 4,096.
         public var submissionQueueEntries: UInt32 = 4096
-        /// Buffers in the provided-buffer ring for multishot receives, a power of two. Default 1,024.
+        /// io_uring: buffers in the provided-buffer ring for multishot receives, a power of two. Default 1,024.
         public var receiveBufferCount: UInt32 = 1024
-        /// Bytes per receive buffer. Default 16 KiB.
+        /// Bytes per receive buffer (epoll: the one buffer every socket is read into). Default 16 KiB.
         public var receiveBufferSize: Int = 16 * 1024
+        /// epoll: readiness events taken per wait. Default 256.
+        public var epollEventsPerWait: Int32 = 256
 
         public init() {}
     }
@@ -45,18 +50,26 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
 
     /// The reactor's position in its group, for names and logs.
     public let index: Int
+    /// The kernel interface this reactor does its I/O through.
+    public let backend: IOBackend
     let configuration: Configuration
 
     // State below is touched only on the reactor's own thread, so its dynamic exclusivity
     // checks (a measurable share of each loop turn) are turned off.
+    /// io_uring backend: the ring and the buffers its multishot receives fill.
     @exclusivity(unchecked) var ring: IORing!
     @exclusivity(unchecked) var receiveBuffers: ProvidedBufferRing!
+    /// epoll backend: the instance and the buffer ready sockets are read into.
+    @exclusivity(unchecked) var epoll: EpollInstance!
     @exclusivity(unchecked) var operations = OperationTable()
     @exclusivity(unchecked) var timers = TimerQueue()
     @exclusivity(unchecked) var localJobs = Deque<UnownedJob>()
     @exclusivity(unchecked) var localActions = Deque<() -> Void>()
-    /// Multishot targets with an operation in the ring, kept alive until its last completion.
-    @exclusivity(unchecked) var armedTargets: [ObjectIdentifier: MultishotTarget] = [:]
+    /// Targets the kernel may report events for (a multishot operation in the ring, a
+    /// descriptor in the epoll set), kept alive until it no longer can.
+    @exclusivity(unchecked) var eventTargets: [ObjectIdentifier: EventTarget] = [:]
+    /// epoll: targets unregistered while events for them may still be in hand.
+    @exclusivity(unchecked) var retiredTargets: [EventTarget] = []
 
     // Shared with other threads.
     let inbox = Mutex(Inbox())
@@ -73,11 +86,14 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private var startupError: (any Error)?
 
-    /// Starts a reactor thread and its ring.
+    /// Starts a reactor thread with its ring or epoll instance.
     ///
+    /// - Parameter backend: the kernel interface; ``IOBackendSelection/choose(_:)`` says
+    ///   which one this process can use.
     /// - Throws: ``IOUringUnavailable`` when the kernel or a sandbox refuses io_uring.
-    public init(index: Int = 0, configuration: Configuration = Configuration()) throws {
+    public init(index: Int = 0, backend: IOBackend, configuration: Configuration = Configuration()) throws {
         self.index = index
+        self.backend = backend
         self.configuration = configuration
         wakeFD = eventfd(0, Int32(EFD_CLOEXEC))
         guard wakeFD >= 0 else { throw IOError.lastError("eventfd") }
@@ -125,8 +141,8 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
 
     /// Asks the loop to end and waits for the thread to finish.
     ///
-    /// Operations still in flight are cancelled by the kernel; their tasks resume with
-    /// `ECANCELED` on the global executor, since this thread is gone.
+    /// Operations still in flight are cancelled; their tasks resume with `ECANCELED` on the
+    /// global executor, since this thread is gone.
     public func shutdown() {
         guard !stopRequested.exchange(true, ordering: .sequentiallyConsistent) else { return }
         wake()
@@ -137,16 +153,23 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
         threadID = pthread_self()
         pthread_setspecific(Self.currentKey, Unmanaged.passUnretained(self).toOpaque())
         do {
-            ring = try IORing(entries: configuration.submissionQueueEntries)
-            receiveBuffers = try ProvidedBufferRing(
-                ring: ring, groupID: 0, count: configuration.receiveBufferCount,
-                bufferSize: configuration.receiveBufferSize)
+            switch backend {
+            case .ioUring:
+                ring = try IORing(entries: configuration.submissionQueueEntries)
+                receiveBuffers = try ProvidedBufferRing(
+                    ring: ring, groupID: 0, count: configuration.receiveBufferCount,
+                    bufferSize: configuration.receiveBufferSize)
+            case .epoll:
+                epoll = try EpollInstance(
+                    wakeFD: wakeFD, eventsPerWait: configuration.epollEventsPerWait,
+                    receiveBufferSize: configuration.receiveBufferSize)
+            }
         } catch {
             startupError = error
             started.signal()
             return
         }
-        armWakeup()
+        if backend == .ioUring { armWakeup() }
         started.signal()
         runLoop()
         tearDown()
@@ -159,18 +182,19 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
         // good, this reactor included.
         runLeftoverActions()
         // Closes and sends queued in the last turn must still happen.
-        ring.submitAndCollect()
+        if backend == .ioUring { ring.submitAndCollect() }
         isStopped.store(true, ordering: .releasing)
         // Destroying the ring makes the kernel cancel and finish everything in flight, so the
-        // memory owned by pending operations is free to go afterwards.
+        // memory owned by pending operations is free to go afterwards. epoll has nothing in
+        // flight: its operations wait in user space.
         let waiting = operations.drainAll()
         ring = nil
         receiveBuffers = nil
-        operations.deallocate()
+        epoll = nil
         for continuation in waiting { continuation.resume(returning: -ECANCELED) }
-        // The ring took the multishot operations' last completions with it, so nothing else
-        // lets go of their targets.
-        armedTargets.removeAll()
+        // No completion or readiness will come for the targets any more, so nothing else lets go of them.
+        eventTargets.removeAll()
+        retiredTargets.removeAll()
         let leftovers = inbox.withLock { inbox in
             defer { inbox.jobs.removeAll() }
             return inbox.jobs

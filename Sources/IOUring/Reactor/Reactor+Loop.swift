@@ -1,8 +1,6 @@
-internal import CLibURing
-
 extension Reactor {
-    /// Jobs run per loop turn before the ring is looked at again, so a busy task cannot
-    /// starve I/O completions.
+    /// Jobs run per loop turn before the kernel is asked again, so a busy task cannot
+    /// starve I/O.
     private static let jobBudget = 1024
 
     func runLoop() {
@@ -24,18 +22,29 @@ extension Reactor {
                 }
                 budget -= 1
             }
-            if localJobs.isEmpty && localActions.isEmpty {
-                if prepareToSleep() {
-                    ring.submitAndWait(timeoutNanoseconds: timeUntilNextDeadline())
-                    isSleeping.store(false, ordering: .relaxed)
-                }
+            if localJobs.isEmpty && localActions.isEmpty && prepareToSleep() {
+                exchangeWithKernel(waitingAtMost: timeUntilNextDeadline())
+                isSleeping.store(false, ordering: .relaxed)
             } else {
-                ring.submitAndCollect()
+                exchangeWithKernel(waitingAtMost: 0)
             }
-            reapCompletions()
             if !timers.isEmpty {
                 timers.fireExpired(now: MonotonicClock.now())
             }
+        }
+    }
+
+    /// Hands the kernel what was queued and takes what it has: completions (io_uring) or
+    /// readiness (epoll), waiting up to `nanoseconds` (nil: until something comes) when
+    /// nothing is there yet.
+    @inline(__always)
+    private func exchangeWithKernel(waitingAtMost nanoseconds: UInt64?) {
+        switch backend {
+        case .ioUring:
+            if nanoseconds == 0 { ring.submitAndCollect() } else { ring.submitAndWait(timeoutNanoseconds: nanoseconds) }
+            reapCompletions()
+        case .epoll:
+            pollReadiness(timeoutNanoseconds: nanoseconds)
         }
     }
 
@@ -67,27 +76,5 @@ extension Reactor {
         guard let earliest = timers.earliest else { return nil }
         let now = MonotonicClock.now()
         return earliest > now ? earliest - now : 0
-    }
-
-    private func reapCompletions() {
-        ring.drainCompletions { userData, result, flags in
-            switch userData & CompletionTag.kindMask {
-            case CompletionTag.operationKind:
-                operations.complete(userData)?.resume(returning: result)
-            case CompletionTag.multishotKind:
-                let target = Unmanaged<MultishotTarget>.fromOpaque(CompletionTag.target(of: userData)).takeUnretainedValue()
-                if flags & IORING_CQE_F_MORE != 0 {
-                    target.complete(result: result, flags: flags, more: true)
-                } else {
-                    armedTargets[ObjectIdentifier(target)] = nil
-                    target.isArmed = false
-                    target.complete(result: result, flags: flags, more: false)
-                }
-            case CompletionTag.wakeup:
-                armWakeup()
-            default:
-                break
-            }
-        }
     }
 }

@@ -1,15 +1,15 @@
-/// What a completion's 64-bit user data points at.
+/// What the 64-bit user data of an io_uring completion or an epoll event points at.
 ///
 /// The low three bits carry the kind; the rest is either a slot in the ``OperationTable``
 /// (with a generation, so a late cancel never hits a reused slot) or the address of a
-/// ``MultishotTarget`` the reactor keeps alive while it is armed (objects are at least 8-byte
-/// aligned, so the bits are free).
+/// ``EventTarget`` the reactor keeps alive while it may get events (objects are at least
+/// 8-byte aligned, so the bits are free).
 enum CompletionTag {
     static let kindMask: UInt64 = 0b111
     static let ignored: UInt64 = 0
     static let wakeup: UInt64 = 1
     static let operationKind: UInt64 = 2
-    static let multishotKind: UInt64 = 3
+    static let targetKind: UInt64 = 3
 
     @inline(__always)
     static func operation(slot: Int, generation: UInt32) -> UInt64 {
@@ -22,12 +22,13 @@ enum CompletionTag {
     }
 
     @inline(__always)
-    static func multishot(_ target: UnsafeMutableRawPointer) -> UInt64 {
-        UInt64(UInt(bitPattern: target)) | multishotKind
+    static func target(_ target: EventTarget) -> UInt64 {
+        UInt64(UInt(bitPattern: Unmanaged.passUnretained(target).toOpaque())) | targetKind
     }
 
     @inline(__always)
-    static func target(of userData: UInt64) -> UnsafeMutableRawPointer {
-        UnsafeMutableRawPointer(bitPattern: UInt(userData & ~kindMask)).unsafelyUnwrapped
+    static func target(of userData: UInt64) -> EventTarget {
+        Unmanaged<EventTarget>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(userData & ~kindMask)).unsafelyUnwrapped)
+            .takeUnretainedValue()
     }
 }

@@ -1,4 +1,3 @@
-internal import CLibURing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,7 +37,7 @@ extension Reactor {
     }
 
     /// Runs `action` on the reactor's thread: after the current job when called from it,
-    /// through the inbox otherwise. Used for work that must touch ring state, such as a
+    /// through the inbox otherwise. Used for work that must touch reactor state, such as a
     /// cancellation arriving from another thread.
     public func execute(_ action: @escaping @Sendable () -> Void) {
         if isOnReactorThread {
@@ -57,16 +56,10 @@ extension Reactor {
         if isSleeping.exchange(false, ordering: .sequentiallyConsistent) { wake() }
     }
 
-    /// Interrupts a ring wait by completing the pending eventfd read.
+    /// Interrupts the loop's wait in the kernel: the ring has a read of the eventfd pending,
+    /// the epoll set watches it.
     func wake() {
         var one: UInt64 = 1
         _ = write(wakeFD, &one, 8)
-    }
-
-    /// Keeps one read of the eventfd in the ring, so a write from another thread ends the wait.
-    func armWakeup() {
-        let sqe = ring.nextSubmission()
-        io_uring_prep_read(sqe, wakeFD, wakeBuffer, 8, 0)
-        io_uring_sqe_set_data64(sqe, CompletionTag.wakeup)
     }
 }
