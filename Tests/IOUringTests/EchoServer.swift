@@ -7,8 +7,8 @@ struct EchoServer {
     private let acceptors: [ConnectionAcceptor]
     private let tasks: [Task<Void, Never>]
 
-    init(reactors: Int = 2) throws {
-        group = try ReactorGroup(count: reactors)
+    init(reactors: Int = 2, backend: IOBackend) throws {
+        group = try ReactorGroup(count: reactors, backend: backend)
         let sockets = try ListeningSocket.group(address: SocketAddress(host: "127.0.0.1", port: 0), count: reactors)
         port = sockets[0].localAddress.port
         acceptors = zip(sockets, group.reactors).map { ConnectionAcceptor(listening: $0, reactor: $1) }

@@ -7,8 +7,8 @@ struct OneConnectionServer {
     let port: Int
     private let acceptor: ConnectionAcceptor
 
-    init() throws {
-        group = try ReactorGroup(count: 1)
+    init(backend: IOBackend) throws {
+        group = try ReactorGroup(count: 1, backend: backend)
         reactor = group.reactors[0]
         let listening = try ListeningSocket(address: SocketAddress(host: "127.0.0.1", port: 0))
         port = listening.localAddress.port

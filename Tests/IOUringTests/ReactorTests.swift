@@ -5,8 +5,8 @@ import Testing
 
 @Suite("Reactor")
 struct ReactorTests {
-    @Test func echoesBytesOverARealSocket() async throws {
-        let server = try EchoServer()
+    @Test(arguments: IOBackend.allCases) func echoesBytesOverARealSocket(backend: IOBackend) async throws {
+        let server = try EchoServer(backend: backend)
         let port = server.port
         let reply = try await onThread {
             let client = try BlockingClient(port: port)
@@ -17,8 +17,8 @@ struct ReactorTests {
         await server.stop()
     }
 
-    @Test func servesAThousandConcurrentConnections() async throws {
-        let server = try EchoServer()
+    @Test(arguments: IOBackend.allCases) func servesAThousandConcurrentConnections(backend: IOBackend) async throws {
+        let server = try EchoServer(backend: backend)
         let port = server.port
         let replies = try await onThread {
             let clients = try (0..<1000).map { _ in try BlockingClient(port: port) }
@@ -32,8 +32,8 @@ struct ReactorTests {
         await server.stop()
     }
 
-    @Test func largeTransfersArriveIntact() async throws {
-        let server = try EchoServer()
+    @Test(arguments: IOBackend.allCases) func largeTransfersArriveIntact(backend: IOBackend) async throws {
+        let server = try EchoServer(backend: backend)
         let port = server.port
         let payload = String(repeating: "0123456789abcdef", count: 512 * 1024 / 16)
         let echoed = try await onThread {
@@ -46,8 +46,8 @@ struct ReactorTests {
         await server.stop()
     }
 
-    @Test func continuationsResumeOnTheReactorThread() async throws {
-        let group = try ReactorGroup(count: 2)
+    @Test(arguments: IOBackend.allCases) func continuationsResumeOnTheReactorThread(backend: IOBackend) async throws {
+        let group = try ReactorGroup(count: 2, backend: backend)
         defer { group.shutdown() }
         for reactor in group.reactors {
             let stayed = await Task(executorPreference: reactor) {
@@ -62,7 +62,7 @@ struct ReactorTests {
         }
     }
 
-    @Test func anActorCanUseTheReactorAsItsSerialExecutor() async throws {
+    @Test(arguments: IOBackend.allCases) func anActorCanUseTheReactorAsItsSerialExecutor(backend: IOBackend) async throws {
         actor Counter {
             let reactor: Reactor
             var count = 0
@@ -73,7 +73,7 @@ struct ReactorTests {
                 return reactor.isOnReactorThread
             }
         }
-        let group = try ReactorGroup(count: 1)
+        let group = try ReactorGroup(count: 1, backend: backend)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
         let counter = Counter(reactor: reactor)
@@ -90,8 +90,8 @@ struct ReactorTests {
         #expect(await counter.count == 1000)
     }
 
-    @Test func cancellingATaskCancelsItsOperationInTheRing() async throws {
-        let group = try ReactorGroup(count: 1)
+    @Test(arguments: IOBackend.allCases) func cancellingATaskCancelsItsOperationInTheRing(backend: IOBackend) async throws {
+        let group = try ReactorGroup(count: 1, backend: backend)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
         let clock = ContinuousClock()
@@ -114,8 +114,8 @@ struct ReactorTests {
         #expect(woke - cancelled < .seconds(60))
     }
 
-    @Test func cancellingFromTheSameReactorCancelsTheOperation() async throws {
-        let group = try ReactorGroup(count: 1)
+    @Test(arguments: IOBackend.allCases) func cancellingFromTheSameReactorCancelsTheOperation(backend: IOBackend) async throws {
+        let group = try ReactorGroup(count: 1, backend: backend)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
         let clock = ContinuousClock()
@@ -132,8 +132,8 @@ struct ReactorTests {
         #expect(elapsed < .seconds(60))
     }
 
-    @Test func receiveTimesOutWhenThePeerIsSilent() async throws {
-        let server = try OneConnectionServer()
+    @Test(arguments: IOBackend.allCases) func receiveTimesOutWhenThePeerIsSilent(backend: IOBackend) async throws {
+        let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
         let client = try await onThread { try BlockingClient(port: port) }
@@ -151,8 +151,8 @@ struct ReactorTests {
         _ = client
     }
 
-    @Test func bytesArrivingWhileTheReaderIsBusyAreNotMissed() async throws {
-        let server = try OneConnectionServer()
+    @Test(arguments: IOBackend.allCases) func bytesArrivingWhileTheReaderIsBusyAreNotMissed(backend: IOBackend) async throws {
+        let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
         let client = try await onThread { try BlockingClient(port: port) }
@@ -181,8 +181,8 @@ struct ReactorTests {
         #expect(outcome == "second")
     }
 
-    @Test func gatheredSendAndHalfCloseReachThePeer() async throws {
-        let server = try OneConnectionServer()
+    @Test(arguments: IOBackend.allCases) func gatheredSendAndHalfCloseReachThePeer(backend: IOBackend) async throws {
+        let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
         async let received = onThread {
@@ -203,8 +203,8 @@ struct ReactorTests {
         #expect(try await received == "head|" + String(repeating: "b", count: 100_000))
     }
 
-    @Test func aSendToAPeerThatReadsNothingTimesOut() async throws {
-        let server = try OneConnectionServer()
+    @Test(arguments: IOBackend.allCases) func aSendToAPeerThatReadsNothingTimesOut(backend: IOBackend) async throws {
+        let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
         let client = try await onThread { try BlockingClient(port: port) }  // connected, never reads
@@ -224,14 +224,89 @@ struct ReactorTests {
         _ = client
     }
 
+    @Test(arguments: IOBackend.allCases) func cancellingATaskCancelsItsPendingSend(backend: IOBackend) async throws {
+        let server = try OneConnectionServer(backend: backend)
+        defer { server.stop() }
+        let port = server.port
+        let client = try await onThread { try BlockingClient(port: port) }  // connected, never reads
+        let outcome = await server.serve { connection, reactor in
+            let sender = Task(executorPreference: reactor) { () -> String in
+                let payload = IOBuffer(capacity: 64 * 1024 * 1024)
+                payload.append(String(repeating: "x", count: 64 * 1024 * 1024))
+                do {
+                    try await connection.send(payload)  // no timeout: only the cancellation ends it
+                    return "sent"
+                } catch {
+                    return "\(type(of: error))"
+                }
+            }
+            try? await reactor.sleep(for: .milliseconds(100))
+            sender.cancel()
+            return await sender.value
+        }
+        #expect(outcome == "CancellationError")
+        _ = client
+    }
+
+    @Test(arguments: IOBackend.allCases) func receivingPausesAtTheHighWaterMarkAndResumes(backend: IOBackend) async throws {
+        let server = try OneConnectionServer(backend: backend)
+        defer { server.stop() }
+        let port = server.port
+        let total = 8 * 1024 * 1024
+        async let sent: Void = onThread {
+            let client = try BlockingClient(port: port)
+            client.write(String(repeating: "y", count: total))
+        }
+        let observed = await server.serve { connection, reactor -> (held: Int, received: Int) in
+            _ = try? await connection.receive(timeout: .seconds(5))
+            // The client has far more to send than the mark; none of it is read meanwhile.
+            try? await reactor.sleep(for: .milliseconds(300))
+            let held = connection.inbound.readableCount
+            var received = 0
+            while received < total {
+                received += connection.inbound.readableCount
+                connection.consume(connection.inbound.readableCount)
+                guard (try? await connection.receive(timeout: .seconds(5))) == true else { break }
+            }
+            return (held, received + connection.inbound.readableCount)
+        }
+        try await sent
+        // Receiving stopped near the mark (io_uring also delivers what its multishot receive
+        // took in before the cancellation landed), and everything arrived once read.
+        #expect((observed?.held ?? .max) <= 4 * TCPConnection.defaultReceiveHighWaterMark)
+        #expect(observed?.received == total)
+    }
+
     @Test func unavailableIOUringExplainsTheCauseAndTheWayOut() {
         #expect(IOUringUnavailable(code: EPERM).description.contains("kernel.io_uring_disabled"))
         #expect(IOUringUnavailable(code: EPERM).description.contains("seccomp"))
+        #expect(IOUringUnavailable(code: EPERM).description.contains("--io epoll"))
         #expect(IOUringUnavailable(code: ENOSYS).description.contains("ENOSYS"))
+        #expect(IOUringUnavailable(code: EPERM).summary.hasPrefix("io_uring refused: EPERM"))
+        #expect(IOUringUnavailable(missingFeature: "multishot receive", kernel: "5.15").summary
+            == "io_uring lacks multishot receive on Linux 5.15, which needs 6.0")
     }
 
-    @Test func jobsFromOtherThreadsWakeASleepingReactor() async throws {
-        let group = try ReactorGroup(count: 1)
+    @Test func automaticSelectionTakesIOUringWhereItIsPermitted() throws {
+        let automatic = try IOBackendSelection.choose(nil)
+        if let refusal = IOUringProbe.refusal() {
+            #expect(automatic.backend == .epoll && automatic.fallbackReason == refusal.summary)
+        } else {
+            #expect(automatic.backend == .ioUring && automatic.description == "io_uring")
+        }
+        let forced = try IOBackendSelection.choose(.epoll)
+        #expect(forced.backend == .epoll && forced.fallbackReason == nil)
+    }
+
+    @Test func theBackendWordsOfTheCommandLineAndEnvironmentParse() {
+        #expect(IOBackend.parse("auto") == .some(nil))
+        #expect(IOBackend.parse("io_uring") == .some(.ioUring))
+        #expect(IOBackend.parse("epoll") == .some(.epoll))
+        #expect(IOBackend.parse("uring") == nil)
+    }
+
+    @Test(arguments: IOBackend.allCases) func jobsFromOtherThreadsWakeASleepingReactor(backend: IOBackend) async throws {
+        let group = try ReactorGroup(count: 1, backend: backend)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
         for _ in 0..<100 {
@@ -240,8 +315,8 @@ struct ReactorTests {
         }
     }
 
-    @Test func peerCloseEndsTheStream() async throws {
-        let server = try OneConnectionServer()
+    @Test(arguments: IOBackend.allCases) func peerCloseEndsTheStream(backend: IOBackend) async throws {
+        let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
         try await onThread {
