@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Reactor")
 struct ReactorTests {
-    @Test(arguments: IOBackend.allCases) func echoesBytesOverARealSocket(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func echoesBytesOverARealSocket(backend: IOBackend) async throws {
         let server = try EchoServer(backend: backend)
         let port = server.port
         let reply = try await onThread {
@@ -17,7 +18,8 @@ struct ReactorTests {
         await server.stop()
     }
 
-    @Test(arguments: IOBackend.allCases) func servesAThousandConcurrentConnections(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func servesAThousandConcurrentConnections(backend: IOBackend) async throws {
         let server = try EchoServer(backend: backend)
         let port = server.port
         let replies = try await onThread {
@@ -32,7 +34,8 @@ struct ReactorTests {
         await server.stop()
     }
 
-    @Test(arguments: IOBackend.allCases) func largeTransfersArriveIntact(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func largeTransfersArriveIntact(backend: IOBackend) async throws {
         let server = try EchoServer(backend: backend)
         let port = server.port
         let payload = String(repeating: "0123456789abcdef", count: 512 * 1024 / 16)
@@ -46,7 +49,8 @@ struct ReactorTests {
         await server.stop()
     }
 
-    @Test(arguments: IOBackend.allCases) func continuationsResumeOnTheReactorThread(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func continuationsResumeOnTheReactorThread(backend: IOBackend) async throws {
         let group = try ReactorGroup(count: 2, backend: backend)
         defer { group.shutdown() }
         for reactor in group.reactors {
@@ -62,7 +66,8 @@ struct ReactorTests {
         }
     }
 
-    @Test(arguments: IOBackend.allCases) func anActorCanUseTheReactorAsItsSerialExecutor(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func anActorCanUseTheReactorAsItsSerialExecutor(backend: IOBackend) async throws {
         actor Counter {
             let reactor: Reactor
             var count = 0
@@ -90,7 +95,8 @@ struct ReactorTests {
         #expect(await counter.count == 1000)
     }
 
-    @Test(arguments: IOBackend.allCases) func cancellingATaskCancelsItsOperationInTheRing(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func cancellingATaskCancelsItsOperationInTheRing(backend: IOBackend) async throws {
         let group = try ReactorGroup(count: 1, backend: backend)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
@@ -114,7 +120,8 @@ struct ReactorTests {
         #expect(woke - cancelled < .seconds(60))
     }
 
-    @Test(arguments: IOBackend.allCases) func cancellingFromTheSameReactorCancelsTheOperation(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func cancellingFromTheSameReactorCancelsTheOperation(backend: IOBackend) async throws {
         let group = try ReactorGroup(count: 1, backend: backend)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
@@ -132,7 +139,8 @@ struct ReactorTests {
         #expect(elapsed < .seconds(60))
     }
 
-    @Test(arguments: IOBackend.allCases) func receiveTimesOutWhenThePeerIsSilent(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func receiveTimesOutWhenThePeerIsSilent(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
@@ -151,7 +159,8 @@ struct ReactorTests {
         _ = client
     }
 
-    @Test(arguments: IOBackend.allCases) func bytesArrivingWhileTheReaderIsBusyAreNotMissed(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func bytesArrivingWhileTheReaderIsBusyAreNotMissed(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
@@ -181,7 +190,8 @@ struct ReactorTests {
         #expect(outcome == "second")
     }
 
-    @Test(arguments: IOBackend.allCases) func gatheredSendAndHalfCloseReachThePeer(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func gatheredSendAndHalfCloseReachThePeer(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
@@ -203,7 +213,8 @@ struct ReactorTests {
         #expect(try await received == "head|" + String(repeating: "b", count: 100_000))
     }
 
-    @Test(arguments: IOBackend.allCases) func aSendToAPeerThatReadsNothingTimesOut(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func aSendToAPeerThatReadsNothingTimesOut(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
@@ -224,7 +235,8 @@ struct ReactorTests {
         _ = client
     }
 
-    @Test(arguments: IOBackend.allCases) func cancellingATaskCancelsItsPendingSend(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func cancellingATaskCancelsItsPendingSend(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
@@ -248,7 +260,8 @@ struct ReactorTests {
         _ = client
     }
 
-    @Test(arguments: IOBackend.allCases) func receivingPausesAtTheHighWaterMarkAndResumes(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func receivingPausesAtTheHighWaterMarkAndResumes(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port
@@ -305,7 +318,8 @@ struct ReactorTests {
         #expect(IOBackend.parse("uring") == nil)
     }
 
-    @Test(arguments: IOBackend.allCases) func jobsFromOtherThreadsWakeASleepingReactor(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func jobsFromOtherThreadsWakeASleepingReactor(backend: IOBackend) async throws {
         let group = try ReactorGroup(count: 1, backend: backend)
         defer { group.shutdown() }
         let reactor = group.reactors[0]
@@ -315,7 +329,8 @@ struct ReactorTests {
         }
     }
 
-    @Test(arguments: IOBackend.allCases) func peerCloseEndsTheStream(backend: IOBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func peerCloseEndsTheStream(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)
         defer { server.stop() }
         let port = server.port

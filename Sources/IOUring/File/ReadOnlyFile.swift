@@ -57,13 +57,11 @@ public final class ReadOnlyFile: Sendable {
                     io_uring_prep_read(sqe, fd, destination, UInt32(count), UInt64(offset))
                 })
             case .epoll:
-                let cached = CLibURing_readCachedOnly(fd, destination, UInt(count), offset)
-                if cached >= 0 {
-                    result = cached
-                } else if errno == EAGAIN || errno == EOPNOTSUPP {
+                let cached = readFromPageCache(into: destination, count: count, at: offset)
+                if cached == -Int(EAGAIN) || cached == -Int(EOPNOTSUPP) {
                     result = await DiskReadThreads.read(self, into: destination, count: count, at: offset, owner: buffer)
                 } else {
-                    result = -Int(errno)
+                    result = cached
                 }
             }
             if result < 0 {
@@ -77,5 +75,12 @@ public final class ReadOnlyFile: Sendable {
         }
         buffer.commitWritten(result)
         return result
+    }
+
+    /// Reads what the page cache holds of the range, never waiting for the disk: the count
+    /// read, `-EAGAIN` when the first bytes are not cached, or another `-errno`.
+    func readFromPageCache(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+        let result = CLibURing_readCachedOnly(fd, destination, UInt(count), offset)
+        return result >= 0 ? result : -Int(errno)
     }
 }

@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Testing
 
@@ -6,13 +7,13 @@ import Testing
 /// sees it: the app's, whenever it allows more than the server would.
 @Suite("Body limits: maxBodySize and MAX_CONTENT_LENGTH")
 struct BodyLimitTests {
-    private func statuses(maxContentLength: Int?, maxBodySize: Int, bodies: [Int]) async throws -> [Int] {
+    private func statuses(maxContentLength: Int?, maxBodySize: Int, bodies: [Int], io: IOBackend) async throws -> [Int] {
         let app = App("limits")
         if let maxContentLength { app.config["MAX_CONTENT_LENGTH"] = .int(maxContentLength) }
         app.post("/") { request in String(try await request.data().count) }
         var configuration = ServerConfiguration()
         configuration.maxBodySize = maxBodySize
-        let server = try await LiveServer.start(app, configuration: configuration)
+        let server = try await LiveServer.start(app, configuration: configuration, io: io)
         var statuses: [Int] = []
         for size in bodies {
             statuses.append(try await TestClient(server).post("/", body: [UInt8](repeating: 0x61, count: size)).status.code)
@@ -21,16 +22,19 @@ struct BodyLimitTests {
         return statuses
     }
 
-    @Test func aLargerMaxContentLengthRaisesTheServersCap() async throws {
-        #expect(try await statuses(maxContentLength: 4096, maxBodySize: 1024, bodies: [2000, 4096, 4097]) == [200, 200, 413])
+    @Test(arguments: IOBackend.allCases)
+    func aLargerMaxContentLengthRaisesTheServersCap(io: IOBackend) async throws {
+        #expect(try await statuses(maxContentLength: 4096, maxBodySize: 1024, bodies: [2000, 4096, 4097], io: io) == [200, 200, 413])
     }
 
-    @Test func aSmallerMaxContentLengthIsCheckedWhenTheAppReads() async throws {
-        #expect(try await statuses(maxContentLength: 512, maxBodySize: 1024, bodies: [512, 800, 2000]) == [200, 413, 413])
+    @Test(arguments: IOBackend.allCases)
+    func aSmallerMaxContentLengthIsCheckedWhenTheAppReads(io: IOBackend) async throws {
+        #expect(try await statuses(maxContentLength: 512, maxBodySize: 1024, bodies: [512, 800, 2000], io: io) == [200, 413, 413])
     }
 
-    @Test func withoutMaxContentLengthTheServersCapHolds() async throws {
-        #expect(try await statuses(maxContentLength: nil, maxBodySize: 1024, bodies: [1024, 1025]) == [200, 413])
+    @Test(arguments: IOBackend.allCases)
+    func withoutMaxContentLengthTheServersCapHolds(io: IOBackend) async throws {
+        #expect(try await statuses(maxContentLength: nil, maxBodySize: 1024, bodies: [1024, 1025], io: io) == [200, 413])
     }
 
     @Test func serverConfigurationLeavesOtherSettingsAlone() {

@@ -7,7 +7,6 @@ import Testing
 /// test runs in-process and over a socket, which must agree.
 @Suite("Middleware and the request body")
 struct MiddlewareBodyTests {
-    enum Transport: CaseIterable { case inProcess, socket }
 
     /// Reads the whole body before the app sees the request, as a signature check would.
     struct ReadsBodyFirst: Middleware {
@@ -29,23 +28,6 @@ struct MiddlewareBodyTests {
         }
     }
 
-    private func withClient<Value>(_ app: App, _ transport: Transport, _ body: (TestClient) async throws -> Value) async throws -> Value {
-        switch transport {
-        case .inProcess:
-            return try await body(TestClient(app))
-        case .socket:
-            let server = try await LiveServer.start(app)
-            do {
-                let value = try await body(TestClient(server))
-                try await server.stop()
-                return value
-            } catch {
-                try await server.stop()
-                throw error
-            }
-        }
-    }
-
     @Test(arguments: Transport.allCases)
     func aBodyReadBeforeNextReachesTheHandlerAndTheAfterRequestHooks(transport: Transport) async throws {
         let app = App("test")
@@ -56,7 +38,7 @@ struct MiddlewareBodyTests {
             response.headers.add("X-Hook-Saw", String(decoding: try await request.data(), as: UTF8.self))
             return response
         }
-        let response = try await withClient(app, transport) { try await $0.post("/echo", body: Array("0123456789".utf8)) }
+        let response = try await transport.withClient(app) { try await $0.post("/echo", body: Array("0123456789".utf8)) }
         #expect(response.text == "0123456789")
         #expect(response.headers["X-Hook-Saw"] == "0123456789")
         #expect(response.headers["X-Middleware-Saw"] == "10")
@@ -67,7 +49,7 @@ struct MiddlewareBodyTests {
         let app = App("test")
         app.wrap(ReadsFormThenCopies())
         app.post("/hello") { request in "\(try await request.form()["name"] ?? "-") via \(request.scheme)://\(request.host)" }
-        let response = try await withClient(app, transport) { try await $0.post("/hello", form: ["name": "Ada Lovelace"]) }
+        let response = try await transport.withClient(app) { try await $0.post("/hello", form: ["name": "Ada Lovelace"]) }
         #expect(response.text == "Ada Lovelace via https://proxy")
         #expect(response.headers["X-Middleware-Saw"] == "Ada Lovelace")
     }
@@ -82,7 +64,7 @@ struct MiddlewareBodyTests {
             let second = try await request.body.collect(upTo: 1 << 20)
             return "\(first.count) then \(second.count)"
         }
-        let response = try await withClient(app, transport) { try await $0.post("/twice", body: Array("0123456789".utf8)) }
+        let response = try await transport.withClient(app) { try await $0.post("/twice", body: Array("0123456789".utf8)) }
         #expect(response.text == "10 then 0")
     }
 
@@ -97,7 +79,7 @@ struct MiddlewareBodyTests {
         app.wrap(Refuses())
         app.get("/") { "unreachable" }
         app.errorHandler(403) { _ in makeResponse("refused by the app", status: 403) }
-        let response = try await withClient(app, transport) { try await $0.get("/") }
+        let response = try await transport.withClient(app) { try await $0.get("/") }
         #expect(response.status == 403)
         #expect(response.text == "refused by the app")
     }

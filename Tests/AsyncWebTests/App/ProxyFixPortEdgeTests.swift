@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Foundation
 import Testing
@@ -39,8 +40,9 @@ struct ProxyFixPortEdgeTests {
         }
     }
 
-    @Test func anUnclosedBracketInTheForwardedHostIsServedOverALiveServer() async throws {
-        let server = try await LiveServer.start(hostApp())
+    @Test(arguments: IOBackend.allCases)
+    func anUnclosedBracketInTheForwardedHostIsServedOverALiveServer(io: IOBackend) async throws {
+        let server = try await LiveServer.start(hostApp(), io: io)
         let port = server.port
         let bodies = try await onThread {
             try ["X-Forwarded-Host: [abc\r\nX-Forwarded-Port: 8443", "X-Forwarded-Host: example.com"].map { fields in

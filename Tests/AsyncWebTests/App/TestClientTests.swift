@@ -20,10 +20,10 @@ struct TestClientTests {
         return app
     }
 
-    @Test(arguments: [false, true])
-    func cookiesAreKeptAndSentBackLikeABrowser(overALiveServer live: Bool) async throws {
+    @Test(arguments: Transport.allCases)
+    func cookiesAreKeptAndSentBackLikeABrowser(over transport: Transport) async throws {
         let app = cookieApp()
-        let server = live ? try await LiveServer.start(app) : nil
+        let server = try await transport.start(app)
         let client = server.map { TestClient($0) } ?? TestClient(app)
         #expect(try await client.get("/read").text == "username: none")
         _ = try await client.get("/set")

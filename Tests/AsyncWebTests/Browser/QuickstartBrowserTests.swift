@@ -1,3 +1,4 @@
+import IOUring
 import AsyncWebTesting
 import Foundation
 import QuickstartApp
@@ -18,10 +19,11 @@ struct QuickstartBrowserTests {
     /// The script's exit status when selenium, chromium or chromedriver is absent.
     static let missingDependencies: Int32 = 3
 
-    @Test func formsLoginFlashUploadAndRenderingWorkInHeadlessChromium() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func formsLoginFlashUploadAndRenderingWorkInHeadlessChromium(io: IOBackend) async throws {
         let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("asyncweb-quickstart-browser.png")
         try? FileManager.default.removeItem(at: screenshot)
-        let server = try await LiveServer.start(makeQuickstartApp())
+        let server = try await LiveServer.start(makeQuickstartApp(), io: io)
         let finished: Subprocess.Finished
         do {
             finished = try await Self.onThreadOfItsOwn {

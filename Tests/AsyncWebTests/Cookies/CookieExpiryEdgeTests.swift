@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import FoundationEssentials
 import Testing
@@ -33,14 +34,15 @@ struct CookieExpiryEdgeTests {
         #expect(setCookieField(expires: Date(timeIntervalSince1970: .nan))?.hasPrefix("k=v; Expires=") == true)
     }
 
-    @Test func aMaxAgeFromTheQueryStringSetsTheCookieOverALiveServer() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func aMaxAgeFromTheQueryStringSetsTheCookieOverALiveServer(io: IOBackend) async throws {
         let app = App("cookies")
         app.get("/remember") { request in
             var response = Response(body: "remembered")
             response.setCookie("seen", "1", maxAge: request.args.value("seconds", as: Int.self))
             return response
         }
-        let server = try await LiveServer.start(app)
+        let server = try await LiveServer.start(app, io: io)
         let port = server.port
         let responses = try await onThread {
             try ["9223372036854775807", "-9223372036854775808", "1"].map { seconds in

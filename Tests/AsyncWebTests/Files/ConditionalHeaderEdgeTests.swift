@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Foundation
 import Testing
@@ -113,11 +114,12 @@ struct ConditionalHeaderEdgeTests {
         #expect(HTTPDate.wholeSeconds(Date(timeIntervalSince1970: -0.5)) == -1)
     }
 
-    @Test func edgeRangesAndDatesGetAnswersAndTheServerCarriesOn() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func edgeRangesAndDatesGetAnswersAndTheServerCarriesOn(io: IOBackend) async throws {
         let folder = try Self.makeFolder()
         let app = App("ranges")
         app.get("/style.css") { try sendFromDirectory(folder, "style.css") }
-        let server = try await LiveServer.start(app)
+        let server = try await LiveServer.start(app, io: io)
         let port = server.port
         let statuses = try await onThread {
             try [

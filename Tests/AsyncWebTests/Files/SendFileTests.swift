@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Foundation
 import Testing
@@ -104,13 +105,14 @@ struct SendFileTests {
         #expect(safeJoin("/srv/static", path) == nil)
     }
 
-    @Test func largeFilesStreamThroughTheServerIntact() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func largeFilesStreamThroughTheServerIntact(io: IOBackend) async throws {
         let folder = try Self.makeFolder()
         let bytes = (0..<(3 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         try Data(bytes).write(to: URL(fileURLWithPath: folder + "/big.bin"))
         let app = App("files")
         app.get("/big") { try sendFromDirectory(folder, "big.bin") }
-        let server = try await LiveServer.start(app)
+        let server = try await LiveServer.start(app, io: io)
         let port = server.port
         let response = try await onThread {
             let client = try RawHTTPClient(port: port)

@@ -1,10 +1,11 @@
+import IOUring
 import AsyncWebTesting
 import Testing
 
 @Suite("Hardening: memory of closed and idle connections", .serialized)
 struct ConnectionMemoryTests {
-    @Test(arguments: ServerBackend.allCases)
-    func churnOfTwentyThousandConnectionsLeavesMemoryFlat(backend: ServerBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func churnOfTwentyThousandConnectionsLeavesMemoryFlat(backend: IOBackend) async throws {
         let server = try ServerProcess.start(backend: backend)
         let port = server.port
         // Warm-up: the allocator and the reactor's tables reach their working size.
@@ -26,8 +27,8 @@ struct ConnectionMemoryTests {
 
     /// Under a sanitizer the server's resident memory is mostly the sanitizer's own.
     @Test(.disabled(if: Sanitizer.isActive, "resident memory measures the sanitizer, not the server"),
-          arguments: ServerBackend.allCases)
-    func idleKeepAliveConnectionsCostLessThanFourKiBEach(backend: ServerBackend) async throws {
+          arguments: IOBackend.allCases)
+    func idleKeepAliveConnectionsCostLessThanFourKiBEach(backend: IOBackend) async throws {
         ConnectionFlood.raiseDescriptorLimit()
         let server = try ServerProcess.start(backend: backend)
         let port = server.port

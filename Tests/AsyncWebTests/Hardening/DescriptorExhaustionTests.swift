@@ -1,10 +1,11 @@
+import IOUring
 import AsyncWebTesting
 import Testing
 
 @Suite("Hardening: out of descriptors")
 struct DescriptorExhaustionTests {
-    @Test(arguments: ServerBackend.allCases)
-    func serverOutOfDescriptorsSurvivesAndServesOnceSomeAreFree(backend: ServerBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func serverOutOfDescriptorsSurvivesAndServesOnceSomeAreFree(backend: IOBackend) async throws {
         let server = try ServerProcess.start(backend: backend, descriptorLimit: 64)
         let port = server.port
         // More connections than the server has descriptors: accepting fails with EMFILE and

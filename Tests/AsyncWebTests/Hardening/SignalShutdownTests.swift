@@ -1,3 +1,4 @@
+import IOUring
 import AsyncWebTesting
 import Foundation
 import Glibc
@@ -5,8 +6,8 @@ import Testing
 
 @Suite("Hardening: SIGTERM with requests in flight")
 struct SignalShutdownTests {
-    @Test(arguments: ServerBackend.allCases)
-    func sigtermLetsEveryRequestInFlightFinishThenExitsCleanly(backend: ServerBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func sigtermLetsEveryRequestInFlightFinishThenExitsCleanly(backend: IOBackend) async throws {
         let server = try ServerProcess.start(backend: backend)
         let port = server.port
         let requestCount = 20

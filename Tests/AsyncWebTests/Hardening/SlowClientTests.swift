@@ -1,3 +1,4 @@
+import IOUring
 import AsyncWebTesting
 import Glibc
 import Testing
@@ -8,8 +9,8 @@ struct SlowClientTests {
     /// more byte to each just before or just after the head-read deadline. A byte that lands
     /// when the deadline passed less than a second ago used to make the deadline arithmetic
     /// trap and take the whole process down (in two rounds out of three; this makes three).
-    @Test(arguments: ServerBackend.allCases)
-    func bytesArrivingAroundTheHeadDeadlineGet408AndServingGoesOn(backend: ServerBackend) async throws {
+    @Test(arguments: IOBackend.allCases)
+    func bytesArrivingAroundTheHeadDeadlineGet408AndServingGoesOn(backend: IOBackend) async throws {
         let server = try ServerProcess.start(backend: backend, environment: ["PROBE_HEADER_READ_TIMEOUT_MS": "400"])
         for _ in 0..<3 {
             try await attackAroundTheDeadline(server)

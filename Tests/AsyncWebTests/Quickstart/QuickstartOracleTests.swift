@@ -170,13 +170,11 @@ struct QuickstartOracleTests {
         return try JSONDecoder().decode([Answer].self, from: data)
     }
 
-    enum Transport: String, CaseIterable, Sendable { case inProcess, liveServer }
-
     @Test(arguments: Transport.allCases)
     func everyQuickstartRouteAnswersAsFlaskDoes(over transport: Transport) async throws {
         let expected = try Self.flaskAnswers()
         let app = makeQuickstartApp()
-        let server = transport == .liveServer ? try await LiveServer.start(app) : nil
+        let server = try await transport.start(app)
         var checked = 0
         for (exchange, flask) in zip(Self.exchanges, expected) {
             // A client per exchange, as on Flask's side: no cookie carries over.

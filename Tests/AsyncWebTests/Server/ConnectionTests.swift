@@ -5,8 +5,9 @@ import Testing
 
 @Suite("HTTP server: connections")
 struct ConnectionTests {
-    @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func keepAliveServesSeveralRequestsOnOneConnection(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let targets = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -19,8 +20,9 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func twoThousandBackToBackRequestsAreAllAnswered() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func twoThousandBackToBackRequestsAreAllAnswered(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let answered = try await onThread {
             let client = try RawHTTPClient(port: port, timeout: 2)
@@ -36,8 +38,9 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func sixteenPipelinedRequestsAreAnsweredInOrder() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func sixteenPipelinedRequestsAreAnsweredInOrder(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let targets = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -48,8 +51,9 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func http10ClosesAfterTheResponse() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func http10ClosesAfterTheResponse(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let (status, closed) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -62,8 +66,9 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func http10KeepAliveIsHonoured() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func http10KeepAliveIsHonoured(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let (connection, second) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -77,8 +82,9 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func connectionCloseIsHonoured() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func connectionCloseIsHonoured(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let (header, closed) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -90,14 +96,15 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func handlersRunOnTheirConnectionsReactorThread() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func handlersRunOnTheirConnectionsReactorThread(io: IOBackend) async throws {
         let server = try await LiveServer.start(ClosureResponder { _ in
             let before = Reactor.current
             try await Task.sleep(for: .milliseconds(1))  // resumes from the global pool's timer
             let after = Reactor.current
             let same = before != nil && before === after && after!.isOnReactorThread
             return Response(body: ResponseBody(string: same ? "reactor" : "elsewhere"))
-        })
+        }, io: io)
         let port = server.port
         let answers = try await onThread {
             try (0..<4).map { _ in
@@ -110,8 +117,9 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func headResponsesCarryLengthButNoBody() async throws {
-        let server = try await LiveServer.start(ClosureResponder { _ in Response(body: "twelve bytes") })
+    @Test(arguments: IOBackend.allCases)
+    func headResponsesCarryLengthButNoBody(io: IOBackend) async throws {
+        let server = try await LiveServer.start(ClosureResponder { _ in Response(body: "twelve bytes") }, io: io)
         let port = server.port
         let (length, next) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -124,12 +132,13 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func aThrowingHandlerGets500AndTheServerGoesOn() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func aThrowingHandlerGets500AndTheServerGoesOn(io: IOBackend) async throws {
         struct Broken: Error {}
         let server = try await LiveServer.start(ClosureResponder { request in
             if request.rawPath == "/boom" { throw Broken() }
             return Response(body: "fine")
-        })
+        }, io: io)
         let port = server.port
         let (failed, after) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -144,8 +153,9 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func responsesCarryADateHeader() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func responsesCarryADateHeader(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let date = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -157,10 +167,11 @@ struct ConnectionTests {
         try await server.stop()
     }
 
-    @Test func headerValuesCannotSplitTheResponse() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func headerValuesCannotSplitTheResponse(io: IOBackend) async throws {
         let server = try await LiveServer.start(ClosureResponder { _ in
             Response(headers: ["X-Injected": "a\r\nSet-Cookie: evil=1"], body: "ok")
-        })
+        }, io: io)
         let port = server.port
         let response = try await onThread {
             let client = try RawHTTPClient(port: port)

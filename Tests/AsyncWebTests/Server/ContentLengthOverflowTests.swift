@@ -1,11 +1,13 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Testing
 
 @Suite("Framing numbers past Int over a socket")
 struct ContentLengthOverflowTests {
-    @Test func contentLengthPastIntMaxGets400AndTheServerCarriesOn() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func contentLengthPastIntMaxGets400AndTheServerCarriesOn(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let (refused, chunked, next) = try await onThread {
             func exchange(_ request: String) throws -> Int? {

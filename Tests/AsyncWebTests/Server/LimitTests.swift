@@ -1,12 +1,15 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Testing
 
 @Suite("HTTP server: limits and timeouts")
 struct LimitTests {
     /// Sends `request` on a new connection; returns the status and whether the server then closed.
-    private func statusAndClose(_ request: String, configuration: ServerConfiguration = ServerConfiguration()) async throws -> (Int?, Bool) {
-        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+    private func statusAndClose(
+        _ request: String, configuration: ServerConfiguration = ServerConfiguration(), io: IOBackend
+    ) async throws -> (Int?, Bool) {
+        let server = try await LiveServer.start(echoResponder, configuration: configuration, io: io)
         let port = server.port
         let result = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -18,73 +21,81 @@ struct LimitTests {
         return result
     }
 
-    @Test func malformedRequestGets400AndClose() async throws {
-        let (status, closed) = try await statusAndClose("GET / HTTP/1.1\nHost: test\n\n")
+    @Test(arguments: IOBackend.allCases)
+    func malformedRequestGets400AndClose(io: IOBackend) async throws {
+        let (status, closed) = try await statusAndClose("GET / HTTP/1.1\nHost: test\n\n", io: io)
         #expect(status == 400)
         #expect(closed)
     }
 
-    @Test func longRequestLineGets414() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func longRequestLineGets414(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.maxRequestLineLength = 1024
         let (status, closed) = try await statusAndClose(
-            "GET /\(String(repeating: "a", count: 2000)) HTTP/1.1\r\nHost: test\r\n\r\n", configuration: configuration)
+            "GET /\(String(repeating: "a", count: 2000)) HTTP/1.1\r\nHost: test\r\n\r\n", configuration: configuration, io: io)
         #expect(status == 414)
         #expect(closed)
     }
 
-    @Test func tooManyHeaderBytesGet431() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func tooManyHeaderBytesGet431(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.maxHeaderBytes = 2048
         let (status, _) = try await statusAndClose(
             "GET / HTTP/1.1\r\nHost: test\r\nX-Big: \(String(repeating: "b", count: 4000))\r\n\r\n",
-            configuration: configuration)
+            configuration: configuration, io: io)
         #expect(status == 431)
     }
 
-    @Test func tooManyHeaderFieldsGet431() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func tooManyHeaderFieldsGet431(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.maxHeaderCount = 10
         let fields = (0..<20).map { "X-Field-\($0): v\r\n" }.joined()
-        let (status, _) = try await statusAndClose("GET / HTTP/1.1\r\nHost: test\r\n\(fields)\r\n", configuration: configuration)
+        let (status, _) = try await statusAndClose("GET / HTTP/1.1\r\nHost: test\r\n\(fields)\r\n", configuration: configuration, io: io)
         #expect(status == 431)
     }
 
-    @Test func declaredBodyOverTheLimitGets413WithoutReadingIt() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func declaredBodyOverTheLimitGets413WithoutReadingIt(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.maxBodySize = 1000
         // Only the head is sent: the answer must not wait for the body.
         let (status, closed) = try await statusAndClose(
-            "POST / HTTP/1.1\r\nHost: test\r\nContent-Length: 5000\r\n\r\n", configuration: configuration)
+            "POST / HTTP/1.1\r\nHost: test\r\nContent-Length: 5000\r\n\r\n", configuration: configuration, io: io)
         #expect(status == 413)
         #expect(closed)
     }
 
-    @Test func chunkedBodyOverTheLimitGets413() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func chunkedBodyOverTheLimitGets413(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.maxBodySize = 1000
         let chunk = String(repeating: "z", count: 800)
         let (status, closed) = try await statusAndClose(
             "POST / HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n320\r\n\(chunk)\r\n320\r\n\(chunk)\r\n0\r\n\r\n",
-            configuration: configuration)
+            configuration: configuration, io: io)
         #expect(status == 413)
         #expect(closed)
     }
 
-    @Test func slowHeaderGets408AndClose() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func slowHeaderGets408AndClose(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.headerReadTimeout = .milliseconds(300)
-        let (status, closed) = try await statusAndClose("GET / HTTP/1.1\r\nHost: te", configuration: configuration)
+        let (status, closed) = try await statusAndClose("GET / HTTP/1.1\r\nHost: te", configuration: configuration, io: io)
         #expect(status == 408)
         #expect(closed)
     }
 
-    @Test func aBodyThatStopsArrivingGives408InsideAnApp() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func aBodyThatStopsArrivingGives408InsideAnApp(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.bodyReadTimeout = .milliseconds(200)
         let app = App("test")
         app.post("/upload") { request in "\(try await request.data().count)" }
-        let server = try await LiveServer.start(app, configuration: configuration)
+        let server = try await LiveServer.start(app, configuration: configuration, io: io)
         let port = server.port
         let status = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -95,10 +106,11 @@ struct LimitTests {
         try await server.stop()
     }
 
-    @Test func idleKeepAliveConnectionIsClosedQuietly() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func idleKeepAliveConnectionIsClosedQuietly(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.idleTimeout = .milliseconds(200)
-        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+        let server = try await LiveServer.start(echoResponder, configuration: configuration, io: io)
         let port = server.port
         let (first, rest) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -110,11 +122,12 @@ struct LimitTests {
         try await server.stop()
     }
 
-    @Test func connectionsOverThePerReactorLimitGet503() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func connectionsOverThePerReactorLimitGet503(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.reactorCount = 1
         configuration.maxConnectionsPerReactor = 2
-        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+        let server = try await LiveServer.start(echoResponder, configuration: configuration, io: io)
         let port = server.port
         let status = try await onThread {
             let held = try (0..<2).map { _ in try RawHTTPClient(port: port) }

@@ -1,19 +1,21 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Glibc
 import Testing
 
 @Suite("HTTP server: parked idle connections")
 struct ParkingTests {
-    private func server(parkAfter: Duration, idleTimeout: Duration) async throws -> LiveServer {
+    private func server(parkAfter: Duration, idleTimeout: Duration, io: IOBackend) async throws -> LiveServer {
         var configuration = ServerConfiguration()
         configuration.parkIdleConnectionAfter = parkAfter
         configuration.idleTimeout = idleTimeout
-        return try await LiveServer.start(echoResponder, configuration: configuration)
+        return try await LiveServer.start(echoResponder, configuration: configuration, io: io)
     }
 
-    @Test func aParkedConnectionServesItsNextRequests() async throws {
-        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .seconds(30))
+    @Test(arguments: IOBackend.allCases)
+    func aParkedConnectionServesItsNextRequests(io: IOBackend) async throws {
+        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .seconds(30), io: io)
         let port = server.port
         let statuses = try await onThread { () -> [Int?] in
             let client = try RawHTTPClient(port: port)
@@ -28,8 +30,9 @@ struct ParkingTests {
         try await server.stop()
     }
 
-    @Test func aRequestHalfSentBeforeParkingIsFinishedAfter() async throws {
-        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .seconds(30))
+    @Test(arguments: IOBackend.allCases)
+    func aRequestHalfSentBeforeParkingIsFinishedAfter(io: IOBackend) async throws {
+        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .seconds(30), io: io)
         let port = server.port
         let status = try await onThread { () -> Int? in
             let client = try RawHTTPClient(port: port)
@@ -45,8 +48,9 @@ struct ParkingTests {
         try await server.stop()
     }
 
-    @Test func theIdleTimeoutStillClosesAParkedConnection() async throws {
-        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .milliseconds(300))
+    @Test(arguments: IOBackend.allCases)
+    func theIdleTimeoutStillClosesAParkedConnection(io: IOBackend) async throws {
+        let server = try await server(parkAfter: .milliseconds(10), idleTimeout: .milliseconds(300), io: io)
         let port = server.port
         let (status, rest, waited) = try await onThread { () -> (Int?, [UInt8], Duration) in
             let client = try RawHTTPClient(port: port)

@@ -1,11 +1,13 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Testing
 
 @Suite("HTTP server: request bodies")
 struct RequestBodyTests {
-    @Test func contentLengthBodyReachesTheHandler() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func contentLengthBodyReachesTheHandler(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let echoed = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -16,8 +18,9 @@ struct RequestBodyTests {
         try await server.stop()
     }
 
-    @Test func chunkedUploadIsDecodedAcrossPieces() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func chunkedUploadIsDecodedAcrossPieces(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let (echoed, next) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -32,7 +35,8 @@ struct RequestBodyTests {
         try await server.stop()
     }
 
-    @Test func largeUploadStreamsThrough() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func largeUploadStreamsThrough(io: IOBackend) async throws {
         let total = 8 * 1024 * 1024
         let server = try await LiveServer.start(ClosureResponder { request in
             var count = 0
@@ -42,7 +46,7 @@ struct RequestBodyTests {
                 largest = max(largest, chunk.count)
             }
             return Response(body: ResponseBody(string: "\(count) \(largest)"))
-        })
+        }, io: io)
         let port = server.port
         let reply = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -57,8 +61,9 @@ struct RequestBodyTests {
         try await server.stop()
     }
 
-    @Test func expectContinueGets100BeforeTheBody() async throws {
-        let server = try await LiveServer.start(echoResponder)
+    @Test(arguments: IOBackend.allCases)
+    func expectContinueGets100BeforeTheBody(io: IOBackend) async throws {
+        let server = try await LiveServer.start(echoResponder, io: io)
         let port = server.port
         let (interim, final) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -72,8 +77,9 @@ struct RequestBodyTests {
         try await server.stop()
     }
 
-    @Test func expectContinueIsNotSentWhenTheHandlerIgnoresTheBody() async throws {
-        let server = try await LiveServer.start(ClosureResponder { _ in Response(status: .forbidden, body: "no") })
+    @Test(arguments: IOBackend.allCases)
+    func expectContinueIsNotSentWhenTheHandlerIgnoresTheBody(io: IOBackend) async throws {
+        let server = try await LiveServer.start(ClosureResponder { _ in Response(status: .forbidden, body: "no") }, io: io)
         let port = server.port
         let (status, closed) = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -86,10 +92,11 @@ struct RequestBodyTests {
         try await server.stop()
     }
 
-    @Test func unreadBodyIsSkippedAndTheConnectionStaysUsable() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func unreadBodyIsSkippedAndTheConnectionStaysUsable(io: IOBackend) async throws {
         let server = try await LiveServer.start(ClosureResponder { request in
             Response(body: ResponseBody(string: String(request.target)))
-        })
+        }, io: io)
         let port = server.port
         let replies = try await onThread {
             let client = try RawHTTPClient(port: port)

@@ -1,10 +1,12 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Testing
 
 @Suite("HTTP server: graceful shutdown")
 struct ShutdownTests {
-    @Test func inFlightSlowRequestFinishesDuringShutdown() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func inFlightSlowRequestFinishesDuringShutdown(io: IOBackend) async throws {
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
         // The handler goes on only once shutdown has begun: this task may be slow to get there
         // (a loaded machine, ThreadSanitizer), and a request finished before it proves nothing.
@@ -14,7 +16,7 @@ struct ShutdownTests {
             for await _ in shutdownBegan { break }
             try await Task.sleep(for: .milliseconds(400))
             return Response(body: "finished")
-        })
+        }, io: io)
         let port = server.port
         async let reply = onThread { () -> (String?, String?) in
             let client = try RawHTTPClient(port: port)
@@ -34,12 +36,12 @@ struct ShutdownTests {
     }
 
     /// Both while the connection still has its task and once it has parked without one.
-    @Test(arguments: [false, true])
-    func idleConnectionsAreClosedAtShutdown(parked: Bool) async throws {
+    @Test(arguments: IOBackend.allCases, [false, true])
+    func idleConnectionsAreClosedAtShutdown(io: IOBackend, parked: Bool) async throws {
         var configuration = ServerConfiguration()
         configuration.shutdownGracePeriod = .seconds(120)
         configuration.parkIdleConnectionAfter = parked ? .milliseconds(10) : .seconds(30)
-        let server = try await LiveServer.start(echoResponder, configuration: configuration)
+        let server = try await LiveServer.start(echoResponder, configuration: configuration, io: io)
         let port = server.port
         let client = try await onThread { () -> RawHTTPClient in
             let client = try RawHTTPClient(port: port)
@@ -57,7 +59,8 @@ struct ShutdownTests {
         #expect(closed)
     }
 
-    @Test func requestsOutlivingTheGracePeriodAreCancelled() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func requestsOutlivingTheGracePeriodAreCancelled(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
         configuration.shutdownGracePeriod = .milliseconds(200)
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
@@ -65,7 +68,7 @@ struct ShutdownTests {
             startedContinuation.yield()
             try await Task.sleep(for: .seconds(600))
             return Response(body: "too late")
-        }, configuration: configuration)
+        }, configuration: configuration, io: io)
         let port = server.port
         async let reply = onThread { () -> Int? in
             let client = try RawHTTPClient(port: port)

@@ -1,18 +1,20 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Glibc
 import Testing
 
 @Suite("HTTP server: streamed responses")
 struct StreamingTests {
-    @Test func asyncSequenceOfStringsIsSentChunked() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func asyncSequenceOfStringsIsSentChunked(io: IOBackend) async throws {
         let server = try await LiveServer.start(ClosureResponder { _ in
             let lines = AsyncStream<String> { continuation in
                 for index in 1...3 { continuation.yield("line \(index)\n") }
                 continuation.finish()
             }
             return Response(body: ResponseBody(stream: lines))
-        })
+        }, io: io)
         let port = server.port
         let response = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -24,10 +26,11 @@ struct StreamingTests {
         try await server.stop()
     }
 
-    @Test func streamToHTTP10ClientEndsWithClose() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func streamToHTTP10ClientEndsWithClose(io: IOBackend) async throws {
         let server = try await LiveServer.start(ClosureResponder { _ in
             Response(body: ResponseBody(stream: GeneratedChunks(count: 3, size: 5)))
-        })
+        }, io: io)
         let port = server.port
         let response = try await onThread {
             let client = try RawHTTPClient(port: port)
@@ -40,14 +43,17 @@ struct StreamingTests {
     }
 
     /// Under a sanitizer, resident memory is mostly its shadow and quarantine (ASan kept 93 MiB
-    /// of freed buffers back in one run), not the server's.
-    @Test(.disabled(if: Sanitizer.isActive, "resident memory measures the sanitizer, not the server"))
-    func hundredMebibytesToASlowReaderKeepServerMemoryBounded() async throws {
+    /// of freed buffers back in one run), not the server's. One backend at a time: the
+    /// measure is this whole process's memory.
+    @Test(
+        .disabled(if: Sanitizer.isActive, "resident memory measures the sanitizer, not the server"), .serialized,
+        arguments: IOBackend.allCases)
+    func hundredMebibytesToASlowReaderKeepServerMemoryBounded(io: IOBackend) async throws {
         let chunkSize = 64 * 1024
         let chunkCount = 1600  // 100 MiB
         let server = try await LiveServer.start(ClosureResponder { _ in
             Response(body: ResponseBody(stream: GeneratedChunks(count: chunkCount, size: chunkSize)))
-        })
+        }, io: io)
         let port = server.port
         let before = residentMemory()
         let (received, peak) = try await onThread {

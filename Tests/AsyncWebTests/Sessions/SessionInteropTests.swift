@@ -1,4 +1,5 @@
 @testable import AsyncWebTesting
+import IOUring
 import Foundation
 import Glibc
 import QuickstartApp
@@ -198,8 +199,9 @@ struct SessionCookieInteropTests {
 /// carried from one to the other: a user can move between the two without logging in again.
 @Suite("Session cookies between a live Flask and AsyncWeb")
 struct LiveSessionInteropTests {
-    @Test func flasksLoginCookieLogsInHere() async throws {
-        try await withBothServers { flask, ours in
+    @Test(arguments: IOBackend.allCases)
+    func flasksLoginCookieLogsInHere(io: IOBackend) async throws {
+        try await withBothServers(io: io) { flask, ours in
             let login = try await post(port: flask, "/login", form: "username=alice")
             #expect(login.status == 302)
             let cookie = try #require(sessionCookie(login))
@@ -207,8 +209,9 @@ struct LiveSessionInteropTests {
         }
     }
 
-    @Test func ourLoginCookieLogsInOnFlask() async throws {
-        try await withBothServers { flask, ours in
+    @Test(arguments: IOBackend.allCases)
+    func ourLoginCookieLogsInOnFlask(io: IOBackend) async throws {
+        try await withBothServers(io: io) { flask, ours in
             let login = try await post(port: ours, "/login", form: "username=bob")
             #expect(login.status == 302)
             let cookie = try #require(sessionCookie(login))
@@ -216,8 +219,9 @@ struct LiveSessionInteropTests {
         }
     }
 
-    @Test func flashedMessagesCrossBothWays() async throws {
-        try await withBothServers { flask, ours in
+    @Test(arguments: IOBackend.allCases)
+    func flashedMessagesCrossBothWays(io: IOBackend) async throws {
+        try await withBothServers(io: io) { flask, ours in
             for (flasher, shower) in [(flask, ours), (ours, flask)] {
                 let flashed = try await get(port: flasher, "/flash")
                 let cookie = try #require(sessionCookie(flashed))
@@ -230,7 +234,8 @@ struct LiveSessionInteropTests {
         }
     }
 
-    @Test func cookieSignedWithAnotherKeyLogsInNowhere() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func cookieSignedWithAnotherKeyLogsInNowhere(io: IOBackend) async throws {
         let script = """
             import sys
             from flask import Flask
@@ -239,7 +244,7 @@ struct LiveSessionInteropTests {
             sys.stdout.write(app.session_interface.get_signing_serializer(app).dumps({"username": "mallory"}))
             """
         let forged = String(decoding: try PythonOracle.run(script), as: UTF8.self)
-        try await withBothServers { flask, ours in
+        try await withBothServers(io: io) { flask, ours in
             let onFlask = try await get(port: flask, "/session", cookie: forged)
             let onOurs = try await get(port: ours, "/session", cookie: forged)
             #expect(onFlask.text == "You are not logged in")
@@ -249,10 +254,10 @@ struct LiveSessionInteropTests {
 
     /// Runs `body` with the Flask oracle (`python3 flask_quickstart.py PORT`) and our
     /// Quickstart app both listening, and stops both however `body` ends.
-    func withBothServers(_ body: (_ flask: Int, _ ours: Int) async throws -> Void) async throws {
+    func withBothServers(io: IOBackend, _ body: (_ flask: Int, _ ours: Int) async throws -> Void) async throws {
         let flask = try await FlaskOracleServer.start()
         defer { flask.stop() }
-        let ours = try await LiveServer.start(makeQuickstartApp())
+        let ours = try await LiveServer.start(makeQuickstartApp(), io: io)
         do {
             try await body(flask.port, ours.port)
         } catch {

@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Foundation
 import Testing
@@ -56,13 +57,14 @@ struct SessionTimestampEdgeTests {
         #expect(cookie?.contains("Expires=Fri, 31 Dec 9999 23:59:59 GMT") == true)
     }
 
-    @Test func futureDatedSessionCookiesGiveAnEmptySessionOverALiveServer() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func futureDatedSessionCookiesGiveAnEmptySessionOverALiveServer(io: IOBackend) async throws {
         let app = SessionTests.makeApp {
             $0.secretKey = Self.secret
             $0.config["PERMANENT_SESSION_LIFETIME"] = .int(.max)
         }
         let cookies = try Self.signedByItsdangerous(at: Self.futureTimestamps)
-        let server = try await LiveServer.start(app)
+        let server = try await LiveServer.start(app, io: io)
         let port = server.port
         let bodies = try await onThread {
             try (cookies + ["not-a-session"]).map { cookie in

@@ -1,18 +1,15 @@
 import Foundation
+import IOUring
 import Glibc
 import Testing
 
-/// The I/O backends a server can run on. Every hardening test runs on each one, and checks
-/// from `/proc` that the process really uses it.
-enum ServerBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case ioUring = "io_uring"
-
-    var testDescription: String { rawValue }
-
-    /// What `/proc/PID/fd` shows for the backend's kernel object.
-    var descriptorLink: String {
+extension IOBackend {
+    /// Whether the descriptors of a process (`/proc/PID/fd` links) show it doing its I/O
+    /// through this backend: an io_uring instance, or epoll and no io_uring at all.
+    func isInUse(amongDescriptors links: [String]) -> Bool {
         switch self {
-        case .ioUring: "anon_inode:[io_uring]"
+        case .ioUring: links.contains("anon_inode:[io_uring]")
+        case .epoll: links.contains("anon_inode:[eventpoll]") && !links.contains("anon_inode:[io_uring]")
         }
     }
 }
@@ -34,18 +31,24 @@ final class ServerProcess: @unchecked Sendable {
     /// Starts `product` on a free port of 127.0.0.1 with one reactor and waits for its banner.
     ///
     /// - Parameters:
+    ///   - backend: the I/O backend the server must run on (checked from its descriptors).
+    ///   - chosenAutomatically: the server gets `--io auto` and must pick `backend` itself;
+    ///     otherwise it gets `--io backend`.
     ///   - environment: added to this process's environment.
     ///   - descriptorLimit: the server's `RLIMIT_NOFILE`, set by the shell that execs it.
+    ///   - launcher: a command the server runs under (`["seccomp-launcher"]`, say), or none.
     static func start(
-        _ product: String = "ProbeServer", backend: ServerBackend, environment: [String: String] = [:],
-        descriptorLimit: Int? = nil
+        _ product: String = "ProbeServer", backend: IOBackend, chosenAutomatically: Bool = false,
+        environment: [String: String] = [:], descriptorLimit: Int? = nil, launcher: [String] = []
     ) throws -> ServerProcess {
         let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent(product).path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw Failure(description: "\(binary) is missing: build it first with swift build --build-tests")
         }
         let outputPath = NSTemporaryDirectory() + "asyncweb-\(product)-\(UUID().uuidString).log"
-        var arguments = [binary, "--host", "127.0.0.1", "--port", "0", "--reactors", "1"]
+        var arguments = launcher + [
+            binary, "--host", "127.0.0.1", "--port", "0", "--reactors", "1", "--io", chosenAutomatically ? "auto" : backend.rawValue,
+        ]
         if let descriptorLimit {
             arguments = ["/bin/sh", "-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\""] + arguments
         }
@@ -54,8 +57,8 @@ final class ServerProcess: @unchecked Sendable {
         let pid = try spawn(arguments, environment: variables, outputPath: outputPath)
         let process = try ServerProcess(pid: pid, outputPath: outputPath)
         let links = process.descriptorLinks()
-        guard links.contains(backend.descriptorLink) else {
-            throw Failure(description: "the server runs without \(backend.descriptorLink); its descriptors: \(Set(links))")
+        guard backend.isInUse(amongDescriptors: links) else {
+            throw Failure(description: "the server does not run on \(backend); its descriptors: \(Set(links))")
         }
         return process
     }

@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Testing
 
@@ -6,10 +7,11 @@ import Testing
 /// server serves the next one.
 @Suite("Template limits over HTTP")
 struct TemplateLimitsOverHTTPTests {
-    @Test func aRepetitionCountFromTheQueryStringGets500AndTheServerCarriesOn() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func aRepetitionCountFromTheQueryStringGets500AndTheServerCarriesOn(io: IOBackend) async throws {
         let app = App("templates")
         app.get("/repeat") { try renderTemplateString("{{ 'x' * request.args.get('n')|int }}") }
-        let server = try await LiveServer.start(app)
+        let server = try await LiveServer.start(app, io: io)
         let port = server.port
         let responses = try await onThread {
             try ["1000000000000", "9223372036854775807", "3"].map { n in
@@ -23,10 +25,11 @@ struct TemplateLimitsOverHTTPTests {
         #expect(responses.last??.1 == "xxx")
     }
 
-    @Test func aDepthFromTheQueryStringGets500AndTheServerCarriesOn() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func aDepthFromTheQueryStringGets500AndTheServerCarriesOn(io: IOBackend) async throws {
         let app = App("templates")
         app.get("/countdown") { try renderTemplateString("{% macro countdown(n) %}{% if n > 0 %}{{ countdown(n - 1) }}{% else %}liftoff{% endif %}{% endmacro %}" + "{{ countdown(request.args.get('n')|int) }}") }
-        let server = try await LiveServer.start(app)
+        let server = try await LiveServer.start(app, io: io)
         let port = server.port
         let statuses = try await onThread {
             try ["100000", "3"].map { n in

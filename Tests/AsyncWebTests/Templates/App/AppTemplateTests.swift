@@ -1,4 +1,5 @@
 import AsyncWeb
+import IOUring
 import AsyncWebTesting
 import Foundation
 import Testing
@@ -141,7 +142,8 @@ struct AppTemplateTests {
 
 @Suite("Templates over a live server")
 struct LiveTemplateTests {
-    @Test func concurrentRequestsOnEveryReactorRenderTheSamePage() async throws {
+    @Test(arguments: IOBackend.allCases)
+    func concurrentRequestsOnEveryReactorRenderTheSamePage(io: IOBackend) async throws {
         let folder = try AppTemplateTests.TemplateFolder([
             "templates/layout.html": "<ul>{% block items %}{% endblock %}</ul>",
             "templates/list.html": """
@@ -154,7 +156,7 @@ struct LiveTemplateTests {
         app.get("/list") { try renderTemplate("list.html", ["count": 50]) }
         var configuration = ServerConfiguration()
         configuration.reactorCount = 2
-        let server = try await LiveServer.start(app, configuration: configuration)
+        let server = try await LiveServer.start(app, configuration: configuration, io: io)
         let expected = "<ul>" + (0..<50).map { "<li>\($0) &lt;x&gt;</li>" }.joined() + "</ul>"
         // The first requests race to compile the templates; every answer must still be whole.
         try await withThrowingTaskGroup(of: [String].self) { group in
