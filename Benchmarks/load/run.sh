@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Load benchmark: AsyncWeb's Hello example against nginx serving the same
-# response, each server pinned to one CPU and wrk pinned to another, plain
-# keep-alive and pipelined. What the figures mean: README.md next to this file.
+# Load benchmark: AsyncWeb's Hello example, on each of its I/O backends,
+# against nginx serving the same response, each server pinned to one CPU and wrk
+# pinned to another, plain keep-alive and pipelined. What the figures mean:
+# README.md next to this file.
 #
-# Environment: SERVERS="asyncweb nginx" (either alone works, e.g. SERVERS=nginx
-# needs no Swift toolchain), DURATION=8s, CONNECTIONS=64, PIPELINE_DEPTH=16,
-# SERVER_CPU=0, WRK_CPU=1.
+# Environment: SERVERS="asyncweb-io_uring asyncweb-epoll nginx" (any of them
+# alone works, e.g. SERVERS=nginx needs no Swift toolchain), DURATION=8s,
+# CONNECTIONS=64, PIPELINE_DEPTH=16, SERVER_CPU=0, WRK_CPU=1.
 set -euo pipefail
 # wrk, awk and printf must agree on "." as the decimal separator.
 export LC_ALL=C
@@ -14,7 +15,7 @@ benchmark_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$benchmark_dir/../.." && pwd)
 readonly benchmark_dir repo_root
 
-readonly servers=${SERVERS:-asyncweb nginx}
+readonly servers=${SERVERS:-asyncweb-io_uring asyncweb-epoll nginx}
 readonly duration=${DURATION:-8s}
 readonly connections=${CONNECTIONS:-64}
 readonly pipeline_depth=${PIPELINE_DEPTH:-16}
@@ -34,15 +35,19 @@ fail() {
 # --- Checking the settings before anything starts -----------------------------
 
 for server in $servers; do
-    [[ $server == asyncweb || $server == nginx ]] ||
-        fail "SERVERS may name asyncweb and nginx, not '$server'"
+    [[ $server == asyncweb-io_uring || $server == asyncweb-epoll || $server == nginx ]] ||
+        fail "SERVERS may name asyncweb-io_uring, asyncweb-epoll and nginx, not '$server'"
 done
-[[ -n ${servers// /} ]] || fail "SERVERS is empty; name asyncweb, nginx or both"
+[[ -n ${servers// /} ]] || fail "SERVERS is empty; name asyncweb-io_uring, asyncweb-epoll, nginx or several"
 [[ $connections =~ ^[1-9][0-9]*$ ]] || fail "CONNECTIONS must be a positive integer, not '$connections'"
 [[ $pipeline_depth =~ ^[1-9][0-9]*$ ]] || fail "PIPELINE_DEPTH must be a positive integer, not '$pipeline_depth'"
 
 wants() {
     [[ " $servers " == *" $1 "* ]]
+}
+
+wants_asyncweb() {
+    wants asyncweb-io_uring || wants asyncweb-epoll
 }
 
 # Converts a wrk duration (8, 8s, 2m, 1h) to seconds, to bound how long wrk may run.
@@ -78,7 +83,7 @@ if wants nginx && ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; t
     # Debian 13 has no nginx-light at all.
     system_packages+=(nginx)
 fi
-if wants asyncweb; then
+if wants_asyncweb; then
     system_packages+=(liburing-dev libssl-dev)
 fi
 "$repo_root/scripts/install-system-packages.sh" "${system_packages[@]}"
@@ -128,7 +133,7 @@ check_cpus_are_quiet() {
     fi
 }
 
-if wants asyncweb; then
+if wants_asyncweb; then
     command -v swift >/dev/null ||
         fail "swift is not on PATH; install a Swift 6.3 toolchain, or run with SERVERS=nginx to measure nginx alone"
     echo "Building Hello in release mode..."
@@ -159,9 +164,9 @@ start_server() {
     server_log="$results_dir/$1-server.log"
     server_port=$(pick_free_port)
     case $server_name in
-        asyncweb)
+        asyncweb-*)
             taskset -c "$server_cpu" "$hello_binary" \
-                --host 127.0.0.1 --port "$server_port" --reactors 1 >"$server_log" 2>&1 &
+                --host 127.0.0.1 --port "$server_port" --reactors 1 --io "${server_name#asyncweb-}" >"$server_log" 2>&1 &
             ;;
         nginx)
             local prefix="$temp_dir/nginx"
@@ -314,29 +319,36 @@ done
 
 # --- Report ---------------------------------------------------------------------
 
+# Prints "ratio A/B req/s: plaintext R, pipelined R" when both servers ran.
+print_ratio() {
+    wants "$1" && wants "$2" || return 0
+    local ratios=() run
+    for run in plaintext pipelined; do
+        ratios+=("$run $(awk -v ours="${requests_per_second[$1/$run]}" \
+            -v theirs="${requests_per_second[$2/$run]}" 'BEGIN { printf "%.2fx", ours / theirs }')")
+    done
+    echo "ratio $1/$2 req/s: ${ratios[0]}, ${ratios[1]}"
+}
+
 print_report() {
     echo "wrk: 1 thread on CPU $wrk_cpu, $connections connections, $duration per run, pipelined depth $pipeline_depth"
     echo "servers: one process each on CPU $server_cpu ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'))"
     echo
     # "µ" is two bytes and printf pads by bytes, hence 11 for a 10-column header.
-    printf '%-10s  %-10s  %9s  %9s  %9s  %11s  %10s\n' server run req/s p50 p99 "cpu µs/req" "server cpu"
+    printf '%-17s  %-10s  %9s  %9s  %9s  %11s  %10s\n' server run req/s p50 p99 "cpu µs/req" "server cpu"
     local run server key
     for run in plaintext pipelined; do
         for server in $servers; do
             key="$server/$run"
-            printf '%-10s  %-10s  %9s  %9s  %9s  %10s  %10s\n' "$server" "$run" \
+            printf '%-17s  %-10s  %9s  %9s  %9s  %10s  %10s\n' "$server" "$run" \
                 "${requests_per_second[$key]}" "${p50_ms[$key]}" "${p99_ms[$key]}" \
                 "${cpu_us_per_request[$key]}" "${cpu_percent[$key]}"
         done
     done
-    if wants asyncweb && wants nginx; then
-        local ratios=()
-        for run in plaintext pipelined; do
-            ratios+=("$run $(awk -v ours="${requests_per_second[asyncweb/$run]}" \
-                -v theirs="${requests_per_second[nginx/$run]}" 'BEGIN { printf "%.2fx", ours / theirs }')")
-        done
-        echo "ratio asyncweb/nginx req/s: ${ratios[0]}, ${ratios[1]}"
-    fi
+    echo
+    print_ratio asyncweb-io_uring nginx
+    print_ratio asyncweb-epoll nginx
+    print_ratio asyncweb-epoll asyncweb-io_uring
     if ((${#contention_warnings[@]} > 0)); then
         printf 'warning: %s\n' "${contention_warnings[@]}"
     fi

@@ -1,6 +1,6 @@
 import AsyncWeb
-import IOUring
 import AsyncWebTesting
+import IOUring
 import Testing
 
 /// The server's `maxBodySize` and the app's `MAX_CONTENT_LENGTH` are one limit as a user

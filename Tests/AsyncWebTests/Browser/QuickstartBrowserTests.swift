@@ -1,6 +1,6 @@
-import IOUring
 import AsyncWebTesting
 import Foundation
+import IOUring
 import QuickstartApp
 import Testing
 import TestSupport

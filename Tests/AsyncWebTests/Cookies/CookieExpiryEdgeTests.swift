@@ -1,7 +1,7 @@
 import AsyncWeb
-import IOUring
 import AsyncWebTesting
 import FoundationEssentials
+import IOUring
 import Testing
 
 /// `Max-Age` and `Expires` far beyond any calendar: Werkzeug raises for an

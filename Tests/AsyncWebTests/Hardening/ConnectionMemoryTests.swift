@@ -1,8 +1,8 @@
-import IOUring
 import AsyncWebTesting
+import IOUring
 import Testing
 
-@Suite("Hardening: memory of closed and idle connections", .serialized)
+@Suite("Hardening: memory and descriptors of closed and idle connections", .serialized)
 struct ConnectionMemoryTests {
     @Test(arguments: IOBackend.allCases)
     func churnOfTwentyThousandConnectionsLeavesMemoryFlat(backend: IOBackend) async throws {
@@ -12,11 +12,14 @@ struct ConnectionMemoryTests {
         _ = try await onThread { try ConnectionFlood.churn(port: port, count: 2_000) }
         try await Task.sleep(for: .milliseconds(300))
         let before = server.residentKiB
+        let descriptorsBefore = server.descriptorLinks().count
         let answered = try await onThread { try ConnectionFlood.churn(port: port, count: 20_000) }
         try await Task.sleep(for: .milliseconds(300))
         let after = server.residentKiB
         print("churn (\(backend.rawValue)): RSS \(before) KiB before 20,000 connections, \(after) KiB after")
         #expect(answered == 20_000)
+        // Every closed connection gave its socket back.
+        #expect(server.descriptorLinks().count == descriptorsBefore)
         // Each closed connection used to stay in memory until its keep-alive deadline: 86 MiB
         // here. (Under a sanitizer the churn still runs, for its checks, but resident memory
         // is mostly the sanitizer's.)

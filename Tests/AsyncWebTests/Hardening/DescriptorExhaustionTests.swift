@@ -1,5 +1,5 @@
-import IOUring
 import AsyncWebTesting
+import IOUring
 import Testing
 
 @Suite("Hardening: out of descriptors")

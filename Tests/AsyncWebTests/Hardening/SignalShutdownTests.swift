@@ -1,7 +1,7 @@
-import IOUring
 import AsyncWebTesting
 import Foundation
 import Glibc
+import IOUring
 import Testing
 
 @Suite("Hardening: SIGTERM with requests in flight")

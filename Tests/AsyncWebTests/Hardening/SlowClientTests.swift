@@ -1,6 +1,6 @@
-import IOUring
 import AsyncWebTesting
 import Glibc
+import IOUring
 import Testing
 
 @Suite("Hardening: slow clients")

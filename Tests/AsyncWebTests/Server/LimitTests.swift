@@ -1,6 +1,6 @@
 import AsyncWeb
-import IOUring
 import AsyncWebTesting
+import IOUring
 import Testing
 
 @Suite("HTTP server: limits and timeouts")

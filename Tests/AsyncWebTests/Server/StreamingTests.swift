@@ -1,7 +1,7 @@
 import AsyncWeb
-import IOUring
 import AsyncWebTesting
 import Glibc
+import IOUring
 import Testing
 
 @Suite("HTTP server: streamed responses")

@@ -1,10 +1,10 @@
+@testable import AsyncWeb
 @testable import AsyncWebTesting
-import IOUring
 import Foundation
 import Glibc
+import IOUring
 import QuickstartApp
 import Testing
-@testable import AsyncWeb
 import TestSupport
 
 /// Session cookies against Flask 3.1's `SecureCookieSessionInterface`: for a fixed signing

@@ -1,7 +1,7 @@
 import AsyncWeb
-import IOUring
 import AsyncWebTesting
 import Foundation
+import IOUring
 import Testing
 import TestSupport
 

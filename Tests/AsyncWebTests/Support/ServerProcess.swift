@@ -1,6 +1,6 @@
 import Foundation
-import IOUring
 import Glibc
+import IOUring
 import Testing
 
 extension IOBackend {

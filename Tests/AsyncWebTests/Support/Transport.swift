@@ -1,6 +1,6 @@
 import AsyncWeb
-import IOUring
 import AsyncWebTesting
+import IOUring
 import Testing
 
 /// How a test reaches an app: in process through `TestClient`, or over a live server on each

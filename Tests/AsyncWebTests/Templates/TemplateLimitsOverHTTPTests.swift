@@ -1,6 +1,6 @@
 import AsyncWeb
-import IOUring
 import AsyncWebTesting
+import IOUring
 import Testing
 
 /// A template limit reached from request data is that request's 500, and the
