@@ -106,8 +106,15 @@ final class SocketReceiver: EventTarget, DeadlineTarget, @unchecked Sendable {
         isClosed = true
         deadline.cancel(for: self, on: reactor)
         switch reactor.backend {
-        case .ioUring: reactor.disarm(self)
-        case .epoll: reactor.unregister(self, descriptor: nil)
+        case .ioUring:
+            reactor.disarm(self)
+        case .epoll:
+            reactor.unregister(self, descriptor: nil)
+            // No readiness will come for the closed socket: a send still waiting fails now.
+            if let waiter = writabilityWaiter {
+                writabilityWaiter = nil
+                reactor.completeOperation(waiter, result: -EBADF)
+            }
         }
         resume(.cancelled)
     }

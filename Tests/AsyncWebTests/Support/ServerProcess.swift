@@ -37,6 +37,9 @@ final class ServerProcess: @unchecked Sendable {
     ///   - environment: added to this process's environment.
     ///   - descriptorLimit: the server's `RLIMIT_NOFILE`, set by the shell that execs it.
     ///   - launcher: a command the server runs under (`["seccomp-launcher"]`, say), or none.
+    ///     The descriptors checked are `pid`'s: right when the launcher execs the server, not
+    ///     under `podman run` (whose own Go netpoller shows as epoll), where the test must
+    ///     check the server's PID itself.
     static func start(
         _ product: String = "ProbeServer", backend: IOBackend, chosenAutomatically: Bool = false,
         environment: [String: String] = [:], descriptorLimit: Int? = nil, launcher: [String] = []
@@ -75,7 +78,9 @@ final class ServerProcess: @unchecked Sendable {
                 return
             }
             if !isRunning {
-                throw Failure(description: "the server exited before it listened: \(output)")
+                // Read again: what it printed between the read above and its exit (podman's
+                // one-line error, say) would be lost.
+                throw Failure(description: "the server exited before it listened: \(self.output)")
             }
             usleep(20_000)
         }
