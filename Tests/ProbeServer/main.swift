@@ -1,7 +1,7 @@
 // The server the hardening tests attack, in a process of its own: they measure its memory,
 // starve it of descriptors and signal it, none of which a server inside the test process allows.
 //
-// Flags are app.run()'s (`--host`, `--port`, `--reactors`); these environment variables
+// Flags are app.run()'s (`--host`, `--port`, `--reactors`, `--io`); these environment variables
 // shorten the server's limits so a test need not wait out the defaults:
 //   PROBE_HEADER_READ_TIMEOUT_MS   ServerConfiguration.headerReadTimeout
 //   PROBE_PARK_AFTER_MS            ServerConfiguration.parkIdleConnectionAfter
@@ -17,6 +17,26 @@ app.get("/slow") { request in
     return "slept"
 }
 app.post("/echo") { request in Response(body: ResponseBody(bytes: try await request.data())) }
+app.get("/stream") { request in
+    // `chunks` chunks of `size` bytes, each made only when the connection asks for it.
+    let count = request.args.value("chunks", as: Int.self) ?? 16
+    let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: request.args.value("size", as: Int.self) ?? 64 * 1024)
+    return Response(body: ResponseBody(stream: RepeatedChunks(remaining: count, chunk: chunk)))
+}
+
+/// The same chunk `remaining` times, one per `next()`: a body made as it is sent.
+struct RepeatedChunks: AsyncSequence, AsyncIteratorProtocol, Sendable {
+    var remaining: Int
+    let chunk: [UInt8]
+
+    mutating func next() async -> [UInt8]? {
+        guard remaining > 0 else { return nil }
+        remaining -= 1
+        return chunk
+    }
+
+    func makeAsyncIterator() -> RepeatedChunks { self }
+}
 
 var configuration = ServerConfiguration()
 let environment = ProcessInfo.processInfo.environment
