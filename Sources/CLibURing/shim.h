@@ -43,3 +43,11 @@ static inline long CLibURing_readCachedOnly(int fd, void *buffer, unsigned long 
 static inline int CLibURing_acceptNonBlocking(int fd) {
     return (int)syscall(SYS_accept4, fd, (void *)0, (void *)0, SOCK_CLOEXEC | SOCK_NONBLOCK);
 }
+
+#include <sys/prctl.h>
+
+// Names the calling thread (at most 15 bytes show), so `top -H` and `perf` tell the reactors
+// apart instead of showing the name of the thread that created them.
+static inline void CLibURing_nameThread(const char *name) {
+    prctl(PR_SET_NAME, (unsigned long)name, 0UL, 0UL, 0UL);
+}

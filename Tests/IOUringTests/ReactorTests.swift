@@ -260,6 +260,42 @@ struct ReactorTests {
         _ = client
     }
 
+    /// epoll writes a loop turn's sends at its end: a connection closed before then must not
+    /// be written to, for its descriptor number may already be another connection's. (On
+    /// io_uring the send in the ring holds the socket itself, whatever the number.)
+    @Test func onEpollASendQueuedWhenItsConnectionClosesFailsAndWritesNothing() async throws {
+        let server = try OneConnectionServer(backend: .epoll)
+        defer { server.stop() }
+        let port = server.port
+        async let received = onThread {
+            let client = try BlockingClient(port: port)
+            return client.readToEnd().count
+        }
+        let outcome = await server.serve { connection, reactor in
+            let sender = Task(executorPreference: reactor) { () -> String in
+                let payload = IOBuffer()
+                payload.append("never sent")
+                do {
+                    try await connection.send(payload)
+                    return "sent"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            await Task.yield()  // the sender queues its send for the end of the turn
+            connection.close()
+            // The lowest free numbers: the connection's is one of them. Written to, a pipe
+            // would fail with ENOTSOCK; the send must fail without trying.
+            var pipe: [Int32] = [-1, -1]
+            Glibc.pipe(&pipe)
+            defer { pipe.forEach { Glibc.close($0) } }
+            return (await sender.value, pipe.contains(connection.fd))
+        }
+        #expect(outcome?.1 == true, "the closed connection's descriptor number was not reused")
+        #expect(outcome?.0.contains("errno \(EBADF)") == true, "\(outcome?.0 ?? "nil")")
+        #expect(try await received == 0)
+    }
+
     @Test(arguments: IOBackend.allCases)
     func receivingPausesAtTheHighWaterMarkAndResumes(backend: IOBackend) async throws {
         let server = try OneConnectionServer(backend: backend)

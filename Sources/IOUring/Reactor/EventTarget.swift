@@ -9,6 +9,8 @@ class EventTarget {
     /// Whether the target takes events now: io_uring, a multishot operation is in the ring;
     /// epoll, readiness is acted on rather than left for the next wait.
     var isArmed = false
+    /// epoll: whether the descriptor is in the reactor's epoll set.
+    var isRegistered = false
     /// epoll: the operation of a send waiting for the socket to take more bytes.
     var writabilityWaiter: UInt64?
 

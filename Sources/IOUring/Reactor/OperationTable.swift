@@ -54,6 +54,12 @@ struct OperationTable {
         return .notStartedYet
     }
 
+    /// Whether `userData`'s operation is still waiting for its completion.
+    func isPending(_ userData: UInt64) -> Bool {
+        let (slot, generation) = CompletionTag.slot(of: userData)
+        return slot < slots.count && slots[slot].generation == generation && slots[slot].continuation != nil
+    }
+
     /// Frees the slot and hands back its continuation; `nil` for a stale tag.
     mutating func complete(_ userData: UInt64) -> UnsafeContinuation<Int32, Never>? {
         let (slot, generation) = CompletionTag.slot(of: userData)

@@ -22,6 +22,8 @@ extension Reactor {
                 }
                 budget -= 1
             }
+            // Before deciding to sleep: the sends' completions are jobs.
+            if !deferredWrites.isEmpty { flushDeferredWrites() }
             if localJobs.isEmpty && localActions.isEmpty && prepareToSleep() {
                 exchangeWithKernel(waitingAtMost: timeUntilNextDeadline())
                 isSleeping.store(false, ordering: .relaxed)

@@ -10,15 +10,17 @@ extension Reactor {
     ///
     /// `start` gets the operation's tag; whoever holds the tag completes it with
     /// ``completeOperation(_:result:)``. Cancelling the task, or `watch` when `timeout`
-    /// passes first, completes it with `-ECANCELED`.
+    /// passes first, completes it with `-ECANCELED`. `owner` is kept until the operation
+    /// completes.
     func suspendForOperation(
+        owner: AnyObject? = nil,
         timeout: Duration? = nil,
         watch: OperationWatch? = nil,
         _ start: (UInt64) -> Void
     ) async -> Int32 {
         assert(isOnReactorThread || isStopped.load(ordering: .relaxed), "reactor operations run on their reactor")
         if Task.isCancelled || isStopped.load(ordering: .relaxed) { return -ECANCELED }
-        let tag = operations.reserve(owner: nil, inKernel: false)
+        let tag = operations.reserve(owner: owner, inKernel: false)
         return await withTaskCancellationHandler {
             await withUnsafeContinuation { continuation in
                 if operations.attach(continuation, to: tag) {

@@ -70,6 +70,9 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
     @exclusivity(unchecked) var eventTargets: [ObjectIdentifier: EventTarget] = [:]
     /// epoll: targets unregistered while events for them may still be in hand.
     @exclusivity(unchecked) var retiredTargets: [EventTarget] = []
+    /// epoll: sends queued in this loop turn, and the batch being written (kept to reuse its storage).
+    @exclusivity(unchecked) var deferredWrites: [DeferredWrite] = []
+    @exclusivity(unchecked) var flushingWrites: [DeferredWrite] = []
 
     // Shared with other threads.
     let inbox = Mutex(Inbox())
@@ -151,6 +154,7 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
 
     private func threadMain() {
         threadID = pthread_self()
+        CLibURing_nameThread("reactor-\(index)")
         pthread_setspecific(Self.currentKey, Unmanaged.passUnretained(self).toOpaque())
         do {
             switch backend {

@@ -44,8 +44,6 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
     private var failure: IOError?
     private var isStopped = false
     private var waiter: UnsafeContinuation<Void, Never>?
-    /// epoll: whether the listening socket is in the reactor's epoll set.
-    private var isRegistered = false
 
     init(listening: ListeningSocket, reactor: Reactor) {
         self.listening = listening
@@ -104,7 +102,6 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
                 do throws(IOError) {
                     try listening.makeNonBlocking()
                     try reactor.register(self, descriptor: listening.fd, interest: EpollInstance.listeningEvents)
-                    isRegistered = true
                 } catch {
                     failure = error
                     return

@@ -6,8 +6,8 @@ import Glibc
 /// A connected TCP socket served by one reactor.
 ///
 /// Received bytes collect in ``inbound``; ``receive(timeout:)`` waits for more. Sends take
-/// an ``IOBuffer`` that the reactor keeps alive until the kernel is done with it (io_uring),
-/// or write it at once and wait only when the socket is full (epoll).
+/// an ``IOBuffer`` that the reactor keeps alive until the kernel is done with it: io_uring
+/// submits the sends of a loop turn together; epoll writes them together at the end of it.
 ///
 /// Confined to its reactor: use it from a task running there (the one that accepted it).
 public final class TCPConnection: @unchecked Sendable {
@@ -100,9 +100,8 @@ public final class TCPConnection: @unchecked Sendable {
                 })
                 sendWatch.end()
             case .epoll:
-                result = try await whenWritable(timeout: timeout, operation: "send") {
-                    Glibc.send(fd, pointer, count, Int32(MSG_NOSIGNAL))
-                }
+                let write = DeferredWrite(target: receiver, fd: fd, bytes: pointer, count: count)
+                result = try await sendAtEndOfTurn(write, owner: buffer, timeout: timeout)
             }
             guard result > 0 else { throw Self.error(for: Int32(result), operation: "send", timeout: timeout) }
             buffer.consume(result)
@@ -122,9 +121,7 @@ public final class TCPConnection: @unchecked Sendable {
                 })
                 sendWatch.end()
             case .epoll:
-                result = try await whenWritable(timeout: timeout, operation: "writev") {
-                    Glibc.writev(fd, vectors.pointer, Int32(vectors.count))
-                }
+                result = try await sendAtEndOfTurn(DeferredWrite(target: receiver, fd: fd, vectors: vectors), owner: vectors, timeout: timeout)
             }
             guard result > 0 else { throw Self.error(for: Int32(result), operation: "writev", timeout: timeout) }
             var sent = result
@@ -137,20 +134,13 @@ public final class TCPConnection: @unchecked Sendable {
         }
     }
 
-    /// epoll: runs `write` (a non-blocking send), and while the socket is full, waits until
-    /// it takes bytes again and runs it again. Returns what `write` wrote, or `-errno`.
-    private func whenWritable(timeout: Duration?, operation: String, _ write: () -> Int) async throws -> Int {
+    /// epoll: queues `write` for the end of the loop turn, and while the socket is full,
+    /// waits until it has room and queues it again. Returns what it wrote, or `-errno`.
+    private func sendAtEndOfTurn(_ write: DeferredWrite, owner: AnyObject, timeout: Duration?) async throws -> Int {
         while true {
-            // As a cancelled task's ring operation ends at once, so does its write here.
-            if Task.isCancelled { throw CancellationError() }
-            let written = write()
-            if written >= 0 { return written }
-            let code = errno
-            if code == EINTR { continue }
-            guard code == EAGAIN || code == EWOULDBLOCK else { return -Int(code) }
-            let waited = await reactor.waitUntilWritable(receiver, timeout: timeout, watch: sendWatch)
+            let result = await reactor.sendAtEndOfTurn(write, owner: owner, timeout: timeout, watch: sendWatch)
             sendWatch.end()
-            if waited < 0 { return Int(waited) }
+            if result != 0 { return Int(result) }
         }
     }
 
