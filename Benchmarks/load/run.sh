@@ -5,8 +5,12 @@
 # README.md next to this file.
 #
 # Environment: SERVERS="asyncweb-io_uring asyncweb-epoll nginx" (any of them
-# alone works, e.g. SERVERS=nginx needs no Swift toolchain), DURATION=8s,
-# CONNECTIONS=64, PIPELINE_DEPTH=16, SERVER_CPU=0, WRK_CPU=1.
+# alone works, e.g. SERVERS=nginx needs no Swift toolchain), ROUNDS=3,
+# DURATION=8s, CONNECTIONS=64, PIPELINE_DEPTH=16, SERVER_CPU=0, WRK_CPU=1.
+#
+# The servers take turns, round after round, and each figure is the median of
+# its rounds: on a shared machine one run can be a fifth off, a round of all
+# servers less so, and ratios from the same rounds hold best.
 set -euo pipefail
 # wrk, awk and printf must agree on "." as the decimal separator.
 export LC_ALL=C
@@ -16,6 +20,7 @@ repo_root=$(cd "$benchmark_dir/../.." && pwd)
 readonly benchmark_dir repo_root
 
 readonly servers=${SERVERS:-asyncweb-io_uring asyncweb-epoll nginx}
+readonly rounds=${ROUNDS:-3}
 readonly duration=${DURATION:-8s}
 readonly connections=${CONNECTIONS:-64}
 readonly pipeline_depth=${PIPELINE_DEPTH:-16}
@@ -39,6 +44,7 @@ for server in $servers; do
         fail "SERVERS may name asyncweb-io_uring, asyncweb-epoll and nginx, not '$server'"
 done
 [[ -n ${servers// /} ]] || fail "SERVERS is empty; name asyncweb-io_uring, asyncweb-epoll, nginx or several"
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || fail "ROUNDS must be a positive integer, not '$rounds'"
 [[ $connections =~ ^[1-9][0-9]*$ ]] || fail "CONNECTIONS must be a positive integer, not '$connections'"
 [[ $pipeline_depth =~ ^[1-9][0-9]*$ ]] || fail "PIPELINE_DEPTH must be a positive integer, not '$pipeline_depth'"
 
@@ -253,7 +259,7 @@ wrk_problems=()
 measure() {
     local run=$1
     shift
-    local output="$results_dir/$server_name-$run.txt"
+    local output="$results_dir/$server_name-$run-round$round.txt"
     echo "Measuring $server_name $run for $duration..."
 
     local ticks_before ticks_after started finished
@@ -271,11 +277,12 @@ measure() {
 $(cat "$output")"
     fi
 
+    # Every figure is a list, one entry per round; the report shows its median.
     local key="$server_name/$run"
-    requests_per_second[$key]=$(printf '%.0f' "$rate")
+    requests_per_second[$key]+="$(printf '%.0f' "$rate") "
     if (($# == 0)); then
-        p50_ms[$key]=$(printf '%.2fms' "$p50")
-        p99_ms[$key]=$(printf '%.2fms' "$p99")
+        p50_ms[$key]+="$(printf '%.2f' "$p50") "
+        p99_ms[$key]+="$(printf '%.2f' "$p99") "
     else
         # With a pipelining script wrk takes one latency sample per batch but
         # sizes its coordinated-omission correction by responses, so it invents
@@ -284,10 +291,10 @@ $(cat "$output")"
         p50_ms[$key]="n/a"
         p99_ms[$key]="n/a"
     fi
-    cpu_us_per_request[$key]=$(awk -v ticks=$((ticks_after - ticks_before)) -v hz="$clock_ticks_per_second" \
-        -v requests="$requests" 'BEGIN { printf "%.2f", ticks / hz / requests * 1e6 }')
-    cpu_percent[$key]=$(awk -v ticks=$((ticks_after - ticks_before)) -v hz="$clock_ticks_per_second" \
-        -v started="$started" -v finished="$finished" 'BEGIN { printf "%.0f%%", ticks / hz / (finished - started) * 100 }')
+    cpu_us_per_request[$key]+="$(awk -v ticks=$((ticks_after - ticks_before)) -v hz="$clock_ticks_per_second" \
+        -v requests="$requests" 'BEGIN { printf "%.2f", ticks / hz / requests * 1e6 }') "
+    cpu_percent[$key]+="$(awk -v ticks=$((ticks_after - ticks_before)) -v hz="$clock_ticks_per_second" \
+        -v started="$started" -v finished="$finished" 'BEGIN { printf "%.0f", ticks / hz / (finished - started) * 100 }') "
 
     local problems=()
     if ((non_success > 0)); then
@@ -313,9 +320,25 @@ benchmark_server() {
 }
 
 check_cpus_are_quiet
-for server in $servers; do
-    benchmark_server "$server"
+for ((round = 1; round <= rounds; round++)); do
+    echo "--- round $round of $rounds"
+    for server in $servers; do
+        benchmark_server "$server"
+    done
 done
+
+# "1.23ms" for a number of milliseconds ("n/a" stays "n/a").
+milliseconds() {
+    [[ $1 == n/a ]] && { echo n/a; return; }
+    printf '%.2fms' "$1"
+}
+
+# The median of a list of numbers ("n/a" stays "n/a").
+median() {
+    [[ $1 == n/a ]] && { echo n/a; return; }
+    tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ values[NR] = $1 } END {
+        if (NR % 2) print values[(NR + 1) / 2]; else print (values[NR / 2] + values[NR / 2 + 1]) / 2 }'
+}
 
 # --- Report ---------------------------------------------------------------------
 
@@ -324,14 +347,15 @@ print_ratio() {
     wants "$1" && wants "$2" || return 0
     local ratios=() run
     for run in plaintext pipelined; do
-        ratios+=("$run $(awk -v ours="${requests_per_second[$1/$run]}" \
-            -v theirs="${requests_per_second[$2/$run]}" 'BEGIN { printf "%.2fx", ours / theirs }')")
+        ratios+=("$run $(awk -v ours="$(median "${requests_per_second[$1/$run]}")" \
+            -v theirs="$(median "${requests_per_second[$2/$run]}")" 'BEGIN { printf "%.2fx", ours / theirs }')")
     done
     echo "ratio $1/$2 req/s: ${ratios[0]}, ${ratios[1]}"
 }
 
 print_report() {
     echo "wrk: 1 thread on CPU $wrk_cpu, $connections connections, $duration per run, pipelined depth $pipeline_depth"
+    echo "medians of $rounds rounds, the servers taking turns in each"
     echo "servers: one process each on CPU $server_cpu ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'))"
     echo
     # "µ" is two bytes and printf pads by bytes, hence 11 for a 10-column header.
@@ -340,9 +364,10 @@ print_report() {
     for run in plaintext pipelined; do
         for server in $servers; do
             key="$server/$run"
-            printf '%-17s  %-10s  %9s  %9s  %9s  %10s  %10s\n' "$server" "$run" \
-                "${requests_per_second[$key]}" "${p50_ms[$key]}" "${p99_ms[$key]}" \
-                "${cpu_us_per_request[$key]}" "${cpu_percent[$key]}"
+            printf '%-17s  %-10s  %9.0f  %9s  %9s  %10.2f  %9.0f%%\n' "$server" "$run" \
+                "$(median "${requests_per_second[$key]}")" "$(milliseconds "$(median "${p50_ms[$key]}")")" \
+                "$(milliseconds "$(median "${p99_ms[$key]}")")" \
+                "$(median "${cpu_us_per_request[$key]}")" "$(median "${cpu_percent[$key]}")"
         done
     done
     echo

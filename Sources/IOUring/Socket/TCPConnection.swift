@@ -101,7 +101,7 @@ public final class TCPConnection: @unchecked Sendable {
                 sendWatch.end()
             case .epoll:
                 let write = DeferredWrite(target: receiver, fd: fd, bytes: pointer, count: count)
-                result = try await sendAtEndOfTurn(write, owner: buffer, timeout: timeout)
+                result = await sendAtEndOfTurn(write, owner: buffer, timeout: timeout)
             }
             guard result > 0 else { throw Self.error(for: Int32(result), operation: "send", timeout: timeout) }
             buffer.consume(result)
@@ -121,7 +121,8 @@ public final class TCPConnection: @unchecked Sendable {
                 })
                 sendWatch.end()
             case .epoll:
-                result = try await sendAtEndOfTurn(DeferredWrite(target: receiver, fd: fd, vectors: vectors), owner: vectors, timeout: timeout)
+                let write = DeferredWrite(target: receiver, fd: fd, vectors: vectors)
+                result = await sendAtEndOfTurn(write, owner: vectors, timeout: timeout)
             }
             guard result > 0 else { throw Self.error(for: Int32(result), operation: "writev", timeout: timeout) }
             var sent = result
@@ -136,7 +137,7 @@ public final class TCPConnection: @unchecked Sendable {
 
     /// epoll: queues `write` for the end of the loop turn, and while the socket is full,
     /// waits until it has room and queues it again. Returns what it wrote, or `-errno`.
-    private func sendAtEndOfTurn(_ write: DeferredWrite, owner: AnyObject, timeout: Duration?) async throws -> Int {
+    private func sendAtEndOfTurn(_ write: DeferredWrite, owner: AnyObject, timeout: Duration?) async -> Int {
         while true {
             let result = await reactor.sendAtEndOfTurn(write, owner: owner, timeout: timeout, watch: sendWatch)
             sendWatch.end()
