@@ -35,14 +35,7 @@ struct IOUringDisabledSysctlTests {
         let server = try ServerProcess.start("Quickstart", backend: .epoll, chosenAutomatically: true)
         defer { server.stop() }
         #expect(server.output.contains(" * I/O: epoll (io_uring refused: EPERM, kernel.io_uring_disabled=2)\n"), "\(server.output)")
-        let port = server.port
-        let response = try await onThread {
-            let client = try RawHTTPClient(port: port)
-            try client.send("GET /user/bob HTTP/1.1\r\nHost: test\r\n\r\n")
-            return try client.readResponse()
-        }
-        #expect(response?.status == 200)
-        #expect(response?.text == "User bob")
+        try await expectUserBob(from: server)
     }
 
     private func write(_ value: String, to path: String) throws {

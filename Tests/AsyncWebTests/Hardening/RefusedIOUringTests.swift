@@ -29,7 +29,7 @@ struct RefusedIOUringTests {
         let status = ProcessStatus(pid: server.pid)
         #expect(status.field("Seccomp") == "2", "/proc/\(server.pid)/status: \(status.text)")
         #expect(status.field("NoNewPrivs") == "1", "/proc/\(server.pid)/status: \(status.text)")
-        try await expectUserBob(port: server.port)
+        try await expectUserBob(from: server)
     }
 
     /// `--network host` lets this process reach the server on 127.0.0.1; the root file system
@@ -52,7 +52,7 @@ struct RefusedIOUringTests {
         let status = ProcessStatus(pid: pid)
         #expect(status.field("Seccomp") == "2", "/proc/\(pid)/status: \(status.text)")
         #expect(IOBackend.epoll.isInUse(amongDescriptors: ProcessStatus.descriptorLinks(pid: pid)))
-        try await expectUserBob(port: server.port)
+        try await expectUserBob(from: server)
         withExtendedLifetime(server) {}
     }
 
@@ -68,17 +68,13 @@ struct RefusedIOUringTests {
         #expect(lines.first.map { $0.contains("io_uring") && $0.contains("EPERM") } == true, "stderr: \(finished.errors)")
         #expect(!finished.output.contains("Running on"))
     }
+}
 
-    /// `GET /user/bob` answers `User bob`, as in Flask's Quickstart.
-    private func expectUserBob(port: Int) async throws {
-        let response = try await onThread {
-            let client = try RawHTTPClient(port: port)
-            try client.send("GET /user/bob HTTP/1.1\r\nHost: quickstart\r\nConnection: close\r\n\r\n")
-            return try client.readResponse()
-        }
-        #expect(response?.status == 200)
-        #expect(response?.text == "User bob")
-    }
+/// `GET /user/bob` answers `User bob`, as in Flask's Quickstart.
+func expectUserBob(from server: ServerProcess) async throws {
+    let response = try await server.get("/user/bob")
+    #expect(response?.status == 200)
+    #expect(response?.text == "User bob")
 }
 
 /// A missing tool, or containers that cannot run: the test fails with this, naming it.

@@ -1,3 +1,4 @@
+import AsyncWebTesting
 import Foundation
 import Glibc
 import IOUring
@@ -105,6 +106,16 @@ final class ServerProcess: @unchecked Sendable {
         guard waitpid(pid, &status, WNOHANG) == pid else { return true }
         exitStatus = status
         return false
+    }
+
+    /// `GET target` on a new connection, closed after; the response, or nil if none came.
+    func get(_ target: String) async throws -> RawHTTPClient.Response? {
+        let port = port
+        return try await onThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET \(target) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+            return try client.readResponse()
+        }
     }
 
     /// The server's resident memory, in KiB (`VmRSS`).
