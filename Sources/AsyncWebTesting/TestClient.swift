@@ -78,7 +78,9 @@ public struct TestClient: Sendable {
             if !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
             let bytes = Array((head + "\r\n").utf8) + body
             let raw = try await onThread {
-                let client = try RawHTTPClient(port: port)
+                // A minute per read: long for a server, but a loaded machine (a sanitizer run,
+                // tests running beside) can starve one for longer than the raw client's 10 s.
+                let client = try RawHTTPClient(port: port, timeout: 60)
                 try client.send(bytes)
                 return try client.readResponse(forHead: method == .head)
             }
