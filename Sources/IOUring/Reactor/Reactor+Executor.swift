@@ -5,7 +5,7 @@ import Glibc
 extension Reactor {
     /// Queues a job: straight onto the local queue from the reactor's own thread (the common
     /// case: a completion resuming its task), through the locked inbox from any other thread,
-    /// waking the ring only if the loop is asleep.
+    /// waking the loop only if it is asleep.
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         if isOnReactorThread {

@@ -181,12 +181,15 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
     }
 
     private func tearDown() {
-        // Actions handed over before the stop still run, while the ring takes what they submit
-        // (cancellations, disarms): left queued, they would keep what they capture alive for
+        // Actions handed over before the stop still run, while the kernel takes what they ask
+        // for (cancellations, disarms): left queued, they would keep what they capture alive for
         // good, this reactor included.
         runLeftoverActions()
         // Closes and sends queued in the last turn must still happen.
-        if backend == .ioUring { ring.submitAndCollect() }
+        switch backend {
+        case .ioUring: ring.submitAndCollect()
+        case .epoll: flushDeferredWrites()
+        }
         isStopped.store(true, ordering: .releasing)
         // Destroying the ring makes the kernel cancel and finish everything in flight, so the
         // memory owned by pending operations is free to go afterwards. epoll has nothing in
@@ -199,6 +202,7 @@ public final class Reactor: TaskExecutor, SerialExecutor, @unchecked Sendable {
         // No completion or readiness will come for the targets any more, so nothing else lets go of them.
         eventTargets.removeAll()
         retiredTargets.removeAll()
+        deferredWrites.removeAll()
         let leftovers = inbox.withLock { inbox in
             defer { inbox.jobs.removeAll() }
             return inbox.jobs
