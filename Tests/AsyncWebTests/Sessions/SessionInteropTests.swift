@@ -301,30 +301,41 @@ struct LiveSessionInteropTests {
 private struct FlaskOracleServer {
     let process: Process
     let port: Int
+    private let log: URL
 
+    /// Starts the oracle on port 0 and reads the port Werkzeug bound from its banner: a port
+    /// chosen here and handed over could be taken meanwhile by a live server of a test
+    /// running beside this one.
     static func start() async throws -> FlaskOracleServer {
         let oracle = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
             .appendingPathComponent("oracle/flask_quickstart.py")
-        let port = try unusedPort()
         let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("flask-uploads-\(UUID())")
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("flask-oracle-\(UUID()).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", oracle.path, String(port)]
+        process.arguments = ["python3", oracle.path, "0"]
         process.environment = ProcessInfo.processInfo.environment.merging(["UPLOADS": uploads.path]) { $1 }
-        // Werkzeug logs every request; nobody reads it, so it must not fill a pipe.
+        // Werkzeug logs its banner and every request to stderr: a file, which cannot fill up
+        // as a pipe nobody reads would.
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
-        let server = FlaskOracleServer(process: process, port: port)
-        // Importing Flask takes a moment: wait until the port accepts connections.
+        // Importing Flask takes a moment.
         for _ in 0..<200 {
-            if (try? RawHTTPClient(port: port)) != nil { return server }
+            let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = output.range(of: #"Running on http://127\.0\.0\.1:\d+"#, options: .regularExpression),
+                let port = Int(output[range].split(separator: ":").last ?? "")
+            {
+                return FlaskOracleServer(process: process, port: port, log: log)
+            }
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        server.stop()
-        throw PythonOracle.Failure(description: "the Flask oracle did not listen on port \(port) within 10 s")
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        FlaskOracleServer(process: process, port: 0, log: log).stop()
+        throw PythonOracle.Failure(description: "the Flask oracle did not listen within 10 s: \(output)")
     }
 
     /// Stops the process this server started, by its PID. SIGKILL, because the child
@@ -332,22 +343,6 @@ private struct FlaskOracleServer {
     func stop() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-    }
-
-    /// A port the kernel just handed out and nobody holds now.
-    static func unusedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw PythonOracle.Failure(description: "no free port: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        try? FileManager.default.removeItem(at: log)
     }
 }
