@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "AsyncWebTesting", targets: ["AsyncWebTesting"]),
         .executable(name: "Hello", targets: ["Hello"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .executable(name: "TechEmpower", targets: ["TechEmpower"]),
         .executable(name: "asyncweb", targets: ["AsyncWebCLI"]),
     ],
     dependencies: [
@@ -109,6 +110,12 @@ let package = Package(
             name: "Hello",
             dependencies: ["AsyncWeb"],
             path: "Examples/Hello",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "TechEmpower",
+            dependencies: ["AsyncWeb"],
+            path: "Examples/TechEmpower",
             swiftSettings: strictSettings
         ),
         .target(
