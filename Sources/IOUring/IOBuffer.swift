@@ -121,7 +121,10 @@ public final class IOBuffer: @unchecked Sendable {
     }
 
     /// Appends the bytes of a collection (an array, a `String.UTF8View`, …).
-    @inline(__always)
+    ///
+    /// Inlinable, so callers in other modules get it specialised for their type: called
+    /// generically, each append went through witness tables and looked up metadata.
+    @inlinable
     public func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
         let copied: Void? = bytes.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
         if copied == nil {

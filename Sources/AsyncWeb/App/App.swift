@@ -24,7 +24,7 @@ public final class App: HTTPResponder, Sendable {
 
     let setup = Mutex(AppSetup())
     /// The pipeline requests are served by, set when the app starts serving.
-    private let frozen = AtomicLazyReference<AppPipeline>()
+    private let frozen = SetOnceReference<AppPipeline>()
     /// A pipeline of the setup so far, for templates and test contexts before the app
     /// serves; every registration drops it, and the first request adopts it.
     private let provisional = Mutex<AppPipeline?>(nil)

@@ -21,9 +21,7 @@ public final class Request: Sendable {
     init(head: RequestHead, body: RequestBody, peer: SocketAddress?) {
         self.head = head
         self.body = body
-        origin = RequestOrigin(
-            scheme: "http", host: head.value(forHeader: "Host").map(String.init), scriptRoot: "",
-            remoteAddress: peer?.host)
+        origin = RequestOrigin(hostField: head.value(forHeader: "Host"), peer: peer)
     }
 
     /// The same request seen with another origin (for middleware).
@@ -62,16 +60,56 @@ public final class Request: Sendable {
 }
 
 /// How a request reached the app: scheme, host, mount point and client address.
+///
+/// What the server fills in is kept as it came, the `Host` field a view into the request
+/// head and the client a socket address, and only turned into strings when read: most
+/// requests never ask, and formatting the address cost a `printf` per request.
 public struct RequestOrigin: Sendable, Equatable {
     public var scheme: String
-    public var host: String?
     public var scriptRoot: String
-    public var remoteAddress: String?
+    private var hostText: Substring?
+    private var client: Client
+
+    /// The client as the socket saw it, or as set (by `ProxyFix`, say).
+    private enum Client: Sendable {
+        case peer(SocketAddress?)
+        case reported(String?)
+    }
 
     public init(scheme: String = "http", host: String? = nil, scriptRoot: String = "", remoteAddress: String? = nil) {
         self.scheme = scheme
-        self.host = host
         self.scriptRoot = scriptRoot
-        self.remoteAddress = remoteAddress
+        hostText = host.map { Substring($0) }
+        client = .reported(remoteAddress)
+    }
+
+    /// A request as the server received it, over a socket from `peer`.
+    init(hostField: Substring?, peer: SocketAddress?) {
+        scheme = "http"
+        scriptRoot = ""
+        hostText = hostField
+        client = .peer(peer)
+    }
+
+    /// The host the client asked for, with its port if it gave one.
+    public var host: String? {
+        get { hostText.map(String.init) }
+        set { hostText = newValue.map { Substring($0) } }
+    }
+
+    /// The client's IP address.
+    public var remoteAddress: String? {
+        get {
+            switch client {
+            case .peer(let address): address?.host
+            case .reported(let text): text
+            }
+        }
+        set { client = .reported(newValue) }
+    }
+
+    public static func == (lhs: RequestOrigin, rhs: RequestOrigin) -> Bool {
+        lhs.scheme == rhs.scheme && lhs.scriptRoot == rhs.scriptRoot && lhs.hostText == rhs.hostText
+            && lhs.remoteAddress == rhs.remoteAddress
     }
 }
