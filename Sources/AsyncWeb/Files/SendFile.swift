@@ -69,7 +69,7 @@ private func fileBody(_ file: ReadOnlyFile, range: Range<Int>) -> ResponseBody {
         while offset < range.upperBound {
             let read = try await file.read(into: buffer, count: min(chunkSize, range.upperBound - offset), at: offset)
             guard read > 0 else { throw HTTPError(.internalServerError, message: "the file shrank while it was sent") }
-            try await writer.write(Array(buffer.readableBytes))
+            try await writer.write(buffer)
             buffer.consume(read)
             offset += read
         }

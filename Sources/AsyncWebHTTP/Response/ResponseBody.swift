@@ -1,3 +1,5 @@
+public import IOUring
+
 /// The body of a ``Response``: nothing, bytes in memory, or a stream written as it is produced.
 ///
 /// ```swift
@@ -100,6 +102,13 @@ extension Array: BodyChunk where Element == UInt8 {
 extension ArraySlice: BodyChunk where Element == UInt8 {
     public func withBodyBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try withUnsafeBytes(body)
+    }
+}
+
+extension IOBuffer: BodyChunk {
+    /// The unread bytes: a buffer filled by a file read goes out without a copy into an array.
+    public func withBodyBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(readableBytes)
     }
 }
 
