@@ -1,7 +1,9 @@
 /// An app's URL rules and the handlers of their endpoints, by method.
 struct AppRoutes: Sendable {
     var map = URLMap()
-    private var handlers: [String: [HTTPMethod: App.Handler]] = [:]
+    /// By endpoint, each method's handler: a short list, searched in order, since an endpoint
+    /// answers one or two methods and a dictionary would hash the method on every request.
+    private var handlers: [String: [(method: HTTPMethod, handler: App.Handler)]] = [:]
 
     /// Adds rules sharing one handler; a bad pattern or an endpoint registered twice for a
     /// method stops the program at startup with the reason, as Flask raises at decoration time.
@@ -17,9 +19,9 @@ struct AppRoutes: Sendable {
         }
         for method in methods {
             precondition(
-                handlers[endpoint]?[method] == nil,
+                handlers[endpoint]?.contains { $0.method == method } != true,
                 "View function mapping is overwriting an existing endpoint function: '\(endpoint)' already answers \(method). Give the route another name.")
-            handlers[endpoint, default: [:]][method] = handler
+            handlers[endpoint, default: []].append((method, handler))
         }
     }
 
@@ -47,9 +49,12 @@ struct AppRoutes: Sendable {
             // Werkzeug's RequestRedirect: an absolute URL under the app's root.
             return redirect(to: "\(request.scheme)://\(request.host)\(request.scriptRoot)\(location)", code: .permanentRedirect)
         }
-        let byMethod = handlers[match.endpoint] ?? [:]
-        if let handler = byMethod[request.method] ?? (request.method == .head ? byMethod[.get] : nil) {
-            return try await handler(request)
+        let byMethod = handlers[match.endpoint] ?? []
+        let method = request.method
+        if let found = byMethod.first(where: { $0.method == method })
+            ?? (method == .head ? byMethod.first { $0.method == .get } : nil)
+        {
+            return try await found.handler(request)
         }
         if request.method == .options {
             let allowed = map.allowedMethods(path: request.path).map(\.rawValue).joined(separator: ", ")

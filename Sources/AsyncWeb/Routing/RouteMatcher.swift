@@ -64,7 +64,7 @@ struct RouteMatcher: Sendable {
             return try ruleForEndOfPath(at: node, search: &search)
         }
         // Cutting at a `/` byte is exact: it always starts a scalar.
-        let slash = path.utf8[restStart...].firstIndex(of: UInt8(ascii: "/"))
+        let slash = path[restStart...].firstIndex(ofUTF8: UInt8(ascii: "/"))
         let segment = path[restStart..<(slash ?? path.endIndex)]
         let nextStart = slash.map(path.utf8.index(after:))
         if let child = nodes[node].literalChild(LiteralSegment(probing: segment)),

@@ -39,7 +39,7 @@ public final class Request: Sendable {
     public var rawPath: Substring { head.path }
     /// The path, percent-decoded (Flask's `request.path`): what routing matches.
     public var path: String {
-        if !head.path.utf8.contains(UInt8(ascii: "%")) { return String(head.path) }
+        if head.path.firstIndex(ofUTF8: UInt8(ascii: "%")) == nil { return String(head.path) }
         return String(decoding: PercentDecoding.decode(head.path.utf8, plusAsSpace: false), as: UTF8.self)
     }
     /// The path and the query string, `?` always included (Flask's `request.full_path`).
