@@ -201,12 +201,29 @@ check_cpus_are_quiet() {
 }
 
 # A compiler started by someone else during the run takes a CPU from a server
-# or from wrk for minutes; each round looks for one and the report names it.
+# or from wrk for minutes; each round looks for one that is working (a build
+# left sleeping costs nothing) and the report names it.
+build_commands='^(swift-build|swift-frontend|swiftc|cc1|cc1plus|clang|ld|ld\.lld|ld\.gold)$'
+readonly build_commands
+
+# Prints "PID TICKS COMMAND" for every process whose command looks like a build.
+build_process_ticks() {
+    local pid stat fields
+    for pid in $(ps -eo pid=,comm= | awk -v pattern="$build_commands" '$2 ~ pattern { print $1 }'); do
+        stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+        read -r -a fields <<<"${stat##*) }"
+        echo "$pid $((fields[11] + fields[12])) $(cat "/proc/$pid/comm" 2>/dev/null)"
+    done
+}
+
 check_no_build_running() {
-    local builds
-    builds=$(ps -eo pid=,comm= | awk '$2 ~ /^(swift-build|swift-frontend|swiftc|cc1|cc1plus|clang|ld|ld\.lld|ld\.gold)$/ {
-        if (!($2 in count)) order[++names] = $2; count[$2]++ }
-        END { for (i = 1; i <= names; i++) printf "%s%s (%d running)", (i > 1 ? ", " : ""), order[i], count[order[i]] }')
+    local before builds
+    before=$(build_process_ticks)
+    sleep 1
+    builds=$(awk 'NR == FNR { ticks[$1] = $2; next } ($1 in ticks) && $2 > ticks[$1] {
+            if (!($3 in count)) order[++names] = $3; count[$3]++ }
+        END { for (i = 1; i <= names; i++) printf "%s%s (%d working)", (i > 1 ? ", " : ""), order[i], count[order[i]] }' \
+        <(echo "$before") <(build_process_ticks))
     if [[ -n $builds ]]; then
         contention_warnings+=("round $round started while a build ran: $builds; this round's figures are suspect")
         echo "warning: ${contention_warnings[-1]}" >&2
