@@ -94,17 +94,19 @@ require_server_alive() {
     process_is_alive "$server_pid" || fail "$server_name $1; $(describe_server_log)"
 }
 
-# Waits until GET / answers, from our process and with the expected body.
+# Waits until GET PATH answers, from our process and with the expected body.
+# Usage: wait_until_serving [PATH [BODY]]   (defaults: / and $expected_body)
 wait_until_serving() {
+    local path=${1:-/} wanted=${2:-$expected_body}
     local body deadline=$((SECONDS + ready_timeout_seconds))
-    until body=$(curl -sS --noproxy "*" --max-time 1 "http://127.0.0.1:$server_port/" 2>/dev/null); do
+    until body=$(curl -sS --noproxy "*" --max-time 1 "http://127.0.0.1:$server_port$path" 2>/dev/null); do
         require_server_alive "exited before answering on port $server_port"
         ((SECONDS < deadline)) ||
-            fail "$server_name did not answer on http://127.0.0.1:$server_port/ within ${ready_timeout_seconds}s; $(describe_server_log)"
+            fail "$server_name did not answer on http://127.0.0.1:$server_port$path within ${ready_timeout_seconds}s; $(describe_server_log)"
         sleep 0.2
     done
     # Whoever answered might not be our process if it died on a port race.
     require_server_alive "exited right after starting"
-    [[ $body == "$expected_body" ]] ||
-        fail "$server_name answered GET / with '$body' instead of '$expected_body'; is another program on port $server_port?"
+    [[ $body == "$wanted" ]] ||
+        fail "$server_name answered GET $path with '$body' instead of '$wanted'; is another program on port $server_port?"
 }
