@@ -244,7 +244,7 @@ build() {
     shift
     echo "Building $name..."
     "$@" >"$log" 2>&1 || status=$?
-    build_notes+=("$name: $((SECONDS - started))s$( ((status == 0)) || echo ", failed")")
+    build_notes+=("$name: $((SECONDS - started))s$( ((status == 0)) || echo " (failed)")")
     return "$status"
 }
 
