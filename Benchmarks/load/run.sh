@@ -10,7 +10,7 @@
 #   TESTS              [plaintext pipelined json hello]
 #   CONNECTION_LEVELS  [64 256 1024]
 #   ROUNDS [3]  DURATION [4s]  PIPELINE_DEPTH [16]  SERVER_CPU [0]  WRK_CPU [1]
-# A quick look, about a minute:
+# A quick look, under 2 minutes:
 #   ROUNDS=1 DURATION=2s CONNECTION_LEVELS=64 Benchmarks/load/run.sh
 #
 # The servers take turns, round after round, and each figure is the median of
@@ -244,7 +244,7 @@ build() {
     shift
     echo "Building $name..."
     "$@" >"$log" 2>&1 || status=$?
-    build_notes+=("$name: $((SECONDS - started))s$( ((status == 0)) || echo ", failed")")
+    build_notes+=("$name: $((SECONDS - started))s$( ((status == 0)) || echo " (failed)")")
     return "$status"
 }
 
@@ -649,8 +649,8 @@ print_report() {
     echo "builds: $builds"
     echo
     # "µ" is two bytes and printf pads by bytes, hence 11 for a 10-column header.
-    local format='%-9s  %5s  %-17s  %8s  %8s  %8s  %10s  %10s  %7s  %8s  %14s  %s\n'
-    printf '%-9s  %5s  %-17s  %8s  %8s  %8s  %11s  %10s  %7s  %8s  %14s  %s\n' test conns server req/s p50 p99 \
+    local format='%-9s  %5s  %-17s  %8s  %9s  %9s  %10s  %10s  %7s  %8s  %14s  %s\n'
+    printf '%-9s  %5s  %-17s  %8s  %9s  %9s  %11s  %10s  %7s  %8s  %14s  %s\n' test conns server req/s p50 p99 \
         "cpu µs/req" "server cpu" "wrk cpu" "vs nginx" "vs hummingbird" note
     local test connections server key server_percent wrk_percent note
     for test in $tests; do
@@ -688,7 +688,8 @@ print_report() {
 }
 
 echo
-print_report | tee "$results_dir/summary.txt"
+# An empty note column would leave trailing blanks.
+print_report | sed 's/ *$//' | tee "$results_dir/summary.txt"
 echo
 echo "Raw wrk output, every run's figures (runs.tsv), server and build logs, and this summary: $results_dir"
 
