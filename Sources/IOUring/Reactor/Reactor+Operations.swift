@@ -53,20 +53,17 @@ extension Reactor {
         }
     }
 
-    /// Suspends the calling task for `duration`, as a deadline in the reactor's timer heap.
+    /// Suspends the calling task for `duration`, as a deadline in the reactor's timer heap:
+    /// an operation nothing completes, ended by its watch when the time comes.
     ///
     /// Must be called from a task running on this reactor.
-    /// - Throws: `CancellationError` when the task is cancelled first.
+    /// - Throws: `CancellationError` when the task is cancelled first, or the reactor stops.
     public func sleep(for duration: Duration) async throws {
-        let alarm = Alarm(reactor: self)
-        let result = await suspendForOperation { tag in
-            alarm.ring(tag, at: MonotonicClock.deadline(after: duration))
-        }
-        if result == -ECANCELED {
-            // Still queued; a stopped reactor's queue is gone with its thread.
-            if isOnReactorThread { alarm.silence() }
-            throw CancellationError()
-        }
+        let watch = OperationWatch(reactor: self)
+        _ = await suspendForOperation(timeout: duration, watch: watch) { _ in }
+        // Still queued when cancelled early; a stopped reactor's queue is gone with its thread.
+        if isOnReactorThread { watch.close() }
+        if Task.isCancelled || isStopped.load(ordering: .relaxed) { throw CancellationError() }
     }
 
     /// Registers a deadline check with the reactor's timer queue.
@@ -77,35 +74,5 @@ extension Reactor {
     /// Takes a target out of the timer queue (it closed), so the queue no longer keeps it alive.
     func unschedule(_ target: any DeadlineTarget) {
         timers.remove(target)
-    }
-}
-
-/// Completes one operation when its time comes: what a sleep waits for.
-private final class Alarm: DeadlineTarget {
-    private unowned let reactor: Reactor
-    private var tag: UInt64?
-    var timerQueueIndex: Int?
-
-    init(reactor: Reactor) {
-        self.reactor = reactor
-    }
-
-    func ring(_ tag: UInt64, at time: UInt64) {
-        self.tag = tag
-        reactor.schedule(self, at: time)
-    }
-
-    /// Leaves the timer queue early (the sleep was cancelled).
-    func silence() {
-        tag = nil
-        reactor.unschedule(self)
-    }
-
-    func checkDeadline(now: UInt64) -> UInt64? {
-        if let tag {
-            self.tag = nil
-            reactor.completeOperation(tag, result: 0)
-        }
-        return nil
     }
 }
