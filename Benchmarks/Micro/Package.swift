@@ -18,16 +18,20 @@ let package = Package(
         .package(path: "../.."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: ["RouterBenchmarks", "RequestPathBenchmarks"].map(benchmarkTarget)
+    targets: [
+        benchmarkTarget("RouterBenchmarks"),
+        benchmarkTarget("RequestPathBenchmarks"),
+        benchmarkTarget("ConnectionPathBenchmarks", using: ["AsyncWebTesting", "IOUring"]),
+    ]
 )
 
-/// A benchmark executable in `Benchmarks/<name>`, run by the benchmark plugin.
-func benchmarkTarget(_ name: String) -> Target {
+/// A benchmark executable in `Benchmarks/<name>`, run by the benchmark plugin, using
+/// AsyncWeb and the root package's products named in `using`.
+func benchmarkTarget(_ name: String, using products: [String] = []) -> Target {
     .executableTarget(
         name: name,
-        dependencies: [
-            .product(name: "AsyncWeb", package: rootPackage),
-            .product(name: "Benchmark", package: "benchmark"),
+        dependencies: (["AsyncWeb"] + products).map { .product(name: $0, package: rootPackage) } + [
+            .product(name: "Benchmark", package: "benchmark")
         ],
         path: "Benchmarks/\(name)",
         swiftSettings: [

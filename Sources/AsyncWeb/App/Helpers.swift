@@ -8,7 +8,11 @@ internal import AsyncWebEncoding
 /// ```
 public func jsonify(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {
     let tree = try JSONValueEncoder().encode(value)
-    return Response(status: status, headers: HTTPHeaders.json, body: ResponseBody(string: JSONWriter.flask.write(tree) + "\n"))
+    var text = ""
+    text.reserveCapacity(64)
+    JSONWriter.flask.append(tree, to: &text)
+    text += "\n"
+    return Response(status: status, headers: HTTPHeaders.json, body: ResponseBody(string: text))
 }
 
 /// A redirect to `location` (Flask's `redirect`), 302 unless another code is given, with

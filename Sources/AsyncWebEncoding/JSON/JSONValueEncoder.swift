@@ -76,7 +76,10 @@ private struct TreeEncoder: Encoder {
 }
 
 /// Stores one primitive or nested value into a node; shared by the three containers.
-private func store(_ value: some Encodable, in node: Node, codingPath: [any CodingKey]) throws {
+///
+/// The coding path is only made for a value that encodes itself: a primitive never needs it,
+/// and building it (an array of existentials per key) was most of a small struct's encoding.
+private func store(_ value: some Encodable, in node: Node, codingPath: @autoclosure () -> [any CodingKey]) throws {
     switch value {
     case let value as String: node.set(.string(value))
     case let value as Bool: node.set(.bool(value))
@@ -93,7 +96,7 @@ private func store(_ value: some Encodable, in node: Node, codingPath: [any Codi
     case let value as Double: node.set(.double(value))
     case let value as Float: node.set(.double(Double(value)))
     case let value as JSONValue: node.set(value)
-    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath()))
     }
 }
 

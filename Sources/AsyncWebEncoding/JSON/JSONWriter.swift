@@ -33,11 +33,22 @@ package struct JSONWriter: Sendable {
 
     package func write(_ value: JSONValue) -> String {
         var output = ""
-        write(value, into: &output, depth: 0)
-        guard htmlSafe else { return output }
+        append(value, to: &output)
+        return output
+    }
+
+    /// Appends the text of `value` to `output`: what ``write(_:)`` returns, without a string
+    /// of its own (jsonify writes its final newline into the same one).
+    package func append(_ value: JSONValue, to output: inout String) {
+        guard htmlSafe else {
+            write(value, into: &output, depth: 0)
+            return
+        }
+        var text = ""
+        write(value, into: &text, depth: 0)
         // Jinja replaces in the whole dumped text, indent included; only these four change.
         var safe = ""
-        for scalar in output.unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "<": safe += "\\u003c"
             case ">": safe += "\\u003e"
@@ -46,7 +57,7 @@ package struct JSONWriter: Sendable {
             default: safe.unicodeScalars.append(scalar)
             }
         }
-        return safe
+        output += safe
     }
 
     private func write(_ value: JSONValue, into output: inout String, depth: Int) {
@@ -61,8 +72,13 @@ package struct JSONWriter: Sendable {
                 write(element, into: &output, depth: depth + 1)
             }
         case .object(let members):
-            // Python sorts by code point, which is UTF-8 byte order.
-            let ordered = sortKeys ? members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : members
+            // Python sorts by code point, which is UTF-8 byte order. Members already in order
+            // (one member, or a struct's keys declared alphabetically) need no sorted copy.
+            let precedes = { (a: (key: String, value: JSONValue), b: (key: String, value: JSONValue)) in
+                a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+            }
+            let inOrder = !sortKeys || zip(members, members.dropFirst()).allSatisfy { !precedes($1, $0) }
+            let ordered = inOrder ? members : members.sorted(by: precedes)
             writeContainer(open: "{", close: "}", ordered, into: &output, depth: depth) { member, output in
                 Self.writeString(member.key, into: &output)
                 output += compact ? ":" : ": "

@@ -14,7 +14,7 @@ final class BodyReader: @unchecked Sendable {
 
     enum ContinueState { case notExpected, pending, sent }
 
-    private let connection: TCPConnection
+    private let connection: any HTTPTransport
     private let timeout: Duration
     private var framing: Framing
     private let sendContinue: () async throws -> Void
@@ -23,7 +23,7 @@ final class BodyReader: @unchecked Sendable {
     private(set) var failed = false
 
     init(
-        connection: TCPConnection, framing: BodyFraming, maxBodySize: Int?, timeout: Duration,
+        connection: any HTTPTransport, framing: BodyFraming, maxBodySize: Int?, timeout: Duration,
         expectsContinue: Bool, sendContinue: @escaping () async throws -> Void
     ) {
         self.connection = connection

@@ -11,7 +11,7 @@ internal import Logging
 /// parks: its task ends (a task keeps the stack memory of the deepest request it served)
 /// and the socket alone waits, until the client speaks again and a new task takes over.
 final class HTTPConnectionHandler: @unchecked Sendable {
-    private let connection: TCPConnection
+    private let connection: any HTTPTransport
     private let configuration: ServerConfiguration
     private let responder: any HTTPResponder
     private let logger: Logger
@@ -38,7 +38,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
 
     /// - Parameter onClose: called once, on the reactor, after the connection has closed.
     init(
-        connection: TCPConnection, configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger,
+        connection: any HTTPTransport, configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger,
         onClose: @escaping @Sendable (HTTPConnectionHandler) -> Void
     ) {
         self.connection = connection
