@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AsyncWebEncoding", targets: ["AsyncWebEncoding"]),
         .library(name: "AsyncWebTemplates", targets: ["AsyncWebTemplates"]),
         .library(name: "AsyncWebSigning", targets: ["AsyncWebSigning"]),
+        .library(name: "AsyncWebTLS", targets: ["AsyncWebTLS"]),
         .library(name: "AsyncWebHTTP", targets: ["AsyncWebHTTP"]),
         .library(name: "AsyncWeb", targets: ["AsyncWeb"]),
         .library(name: "AsyncWebTesting", targets: ["AsyncWebTesting"]),
@@ -73,11 +74,17 @@ let package = Package(
             dependencies: ["COpenSSL", "CZlib"],
             swiftSettings: strictSettings
         ),
+        // TLS sessions over the reactor's TCP connections, OpenSSL on memory BIOs; no HTTP.
+        .target(
+            name: "AsyncWebTLS",
+            dependencies: ["IOUring", "COpenSSL"],
+            swiftSettings: strictSettings
+        ),
         // Parser, server, Request/Response, cookies on the wire, forms: Werkzeug's layer.
         .target(
             name: "AsyncWebHTTP",
             dependencies: [
-                "IOUring", "AsyncWebEncoding",
+                "IOUring", "AsyncWebTLS", "AsyncWebEncoding",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

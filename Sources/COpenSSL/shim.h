@@ -4,3 +4,34 @@
 #include <openssl/hmac.h>
 #include <openssl/ssl.h>
 #include <openssl/err.h>
+#include <openssl/x509v3.h>
+#include <openssl/ec.h>
+
+// What Swift cannot call directly: OpenSSL's function-like macros and variadic functions.
+
+static inline int COpenSSL_CTX_set_min_proto_version(SSL_CTX *context, int version) {
+    return (int)SSL_CTX_set_min_proto_version(context, version);
+}
+
+static inline long COpenSSL_CTX_set_mode(SSL_CTX *context, long mode) {
+    return SSL_CTX_set_mode(context, mode);
+}
+
+static inline int COpenSSL_CTX_set1_groups_list(SSL_CTX *context, const char *groups) {
+    return (int)SSL_CTX_set1_groups_list(context, groups);
+}
+
+/// An elliptic-curve key on `curve` ("P-256"), or NULL.
+static inline EVP_PKEY *COpenSSL_EC_generate(const char *curve) {
+    return EVP_EC_gen(curve);
+}
+
+/// Bytes waiting in a memory BIO.
+static inline long COpenSSL_BIO_pending(BIO *bio) {
+    return (long)BIO_ctrl_pending(bio);
+}
+
+/// The options every AsyncWeb server context sets: no renegotiation, no compression.
+static inline uint64_t COpenSSL_server_options(void) {
+    return SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION;
+}

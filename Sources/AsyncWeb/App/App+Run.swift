@@ -14,10 +14,11 @@ extension App {
     ///
     /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`,
     /// `--io auto|io_uring|epoll` (or `ASYNCWEB_IO`) for the I/O backend, and `--debug` (or
-    /// `FLASK_DEBUG=1`) for debug mode. The banner names the backend (` * I/O: io_uring`), and
+    /// `FLASK_DEBUG=1`) for debug mode, `--cert FILE --key FILE` (or `--cert adhoc`) for HTTPS. The banner names the backend (` * I/O: io_uring`), and
     /// why when io_uring was refused and epoll serves instead.
-    /// When the port is taken, a setting is out of range, or io_uring was asked for and is
-    /// refused, it prints one line saying so and exits with status 1.
+    /// When the port is taken, a setting is out of range, io_uring was asked for and is
+    /// refused, or the TLS certificate or key cannot be used, it prints one line saying so
+    /// and exits with status 1.
     public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
         let options = RunOptions.parseOrExit()
         var configuration = serverConfiguration(configuration)
@@ -25,6 +26,7 @@ extension App {
         if let port = options.port { configuration.port = port }
         if let reactors = options.reactors { configuration.reactorCount = reactors }
         if let io = options.io?.backend { configuration.ioBackend = io }
+        if let tls = options.tls { configuration.tls = tls }
         let environmentDebug = ProcessEnvironment.current["FLASK_DEBUG"].map { ["1", "true", "yes", "on"].contains($0.lowercased()) }
         if options.debug || environmentDebug == true { debug = true }
 
@@ -35,7 +37,7 @@ extension App {
         logger.info(" * Debug mode: \(debug ? "on" : "off")")
         let server = HTTPServer(configuration: configuration, responder: self, logger: logger) { listening in
             logger.info(" * I/O: \(listening.io)")
-            logger.info(" * Running on http://\(listening.address) (Press CTRL+C to quit)")
+            logger.info(" * Running on \(listening.scheme)://\(listening.address) (Press CTRL+C to quit)")
         }
         let services = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -50,6 +52,8 @@ extension App {
         } catch let error as IOUringUnavailable {
             Self.exit("Cannot start the server: \(error)")
         } catch let error as InvalidServerConfiguration {
+            Self.exit("Cannot start the server: \(error)")
+        } catch let error as TLSSetupError {
             Self.exit("Cannot start the server: \(error)")
         }
     }

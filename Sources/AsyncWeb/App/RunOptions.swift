@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncWebTLS
 import IOUring
 
 /// The command-line flags of ``App/run(configuration:)``.
@@ -17,6 +18,28 @@ struct RunOptions: ParsableArguments {
 
     @Flag(help: "Debug mode: detailed error pages (also FLASK_DEBUG=1).")
     var debug = false
+
+    @Option(help: "Serve HTTPS with this PEM certificate chain, or 'adhoc' for a self-signed one made at start-up.")
+    var cert: String?
+
+    @Option(help: "The PEM private key of --cert.")
+    var key: String?
+
+    /// What `--cert` and `--key` ask for, checked as Flask's `run` checks them.
+    var tls: TLSConfiguration? {
+        guard let cert else { return nil }
+        if cert == "adhoc" { return .adhoc }
+        return key.map { .files(certificateChain: cert, privateKey: $0) }
+    }
+
+    mutating func validate() throws {
+        switch (cert, key) {
+        case ("adhoc", _?): throw ValidationError("When \"--cert\" is \"adhoc\", \"--key\" is not used.")
+        case (nil, _?): throw ValidationError("\"--cert\" must also be specified.")
+        case (let cert?, nil) where cert != "adhoc": throw ValidationError("\"--key\" is required when using \"--cert\".")
+        default: break
+        }
+    }
 }
 
 /// `--io`'s value: a backend, or `auto` to choose at start-up.

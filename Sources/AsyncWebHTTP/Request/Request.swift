@@ -1,4 +1,5 @@
 internal import IOUring
+public import AsyncWebTLS
 internal import AsyncWebEncoding
 
 /// An incoming HTTP request: method, target, header fields, and the body as it streams in.
@@ -12,21 +13,27 @@ public final class Request: Sendable {
     /// Where the request came from and how it was addressed; middleware such as
     /// AsyncWeb's `ProxyFix` replaces it with what the proxies in front report.
     public let origin: RequestOrigin
-    init(head: RequestHead, body: RequestBody, origin: RequestOrigin) {
+    /// The TLS session the request came in (version, cipher, ALPN, SNI); nil over plain HTTP.
+    public let tls: TLSSessionInfo?
+
+    init(head: RequestHead, body: RequestBody, origin: RequestOrigin, tls: TLSSessionInfo? = nil) {
         self.head = head
         self.body = body
         self.origin = origin
+        self.tls = tls
     }
 
-    init(head: RequestHead, body: RequestBody, peer: SocketAddress?) {
+    /// A request as the server received it, from `peer`, over TLS when `tls` is set.
+    init(head: RequestHead, body: RequestBody, peer: SocketAddress?, tls: TLSSessionInfo?) {
         self.head = head
         self.body = body
-        origin = RequestOrigin(hostField: head.value(forHeader: "Host"), peer: peer)
+        self.tls = tls
+        origin = RequestOrigin(hostField: head.value(forHeader: "Host"), peer: peer, isSecure: tls != nil)
     }
 
     /// The same request seen with another origin (for middleware).
     public func with(origin: RequestOrigin) -> Request {
-        Request(head: head, body: body, origin: origin)
+        Request(head: head, body: body, origin: origin, tls: tls)
     }
 
     /// The method, e.g. `.get`.
@@ -83,9 +90,9 @@ public struct RequestOrigin: Sendable, Equatable {
         client = .reported(remoteAddress)
     }
 
-    /// A request as the server received it, over a socket from `peer`.
-    init(hostField: Substring?, peer: SocketAddress?) {
-        scheme = "http"
+    /// A request as the server received it, over a socket from `peer`, in TLS if `isSecure`.
+    init(hostField: Substring?, peer: SocketAddress?, isSecure: Bool) {
+        scheme = isSecure ? "https" : "http"
         scriptRoot = ""
         hostText = hostField
         client = .peer(peer)

@@ -185,7 +185,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
         let request = Request(
             head: head,
             body: reader.map { RequestBody(reader: $0, reactor: connection.reactor) } ?? .empty,
-            peer: remoteAddress)
+            peer: remoteAddress, tls: connection.tlsSession)
 
         var response: Response
         do {

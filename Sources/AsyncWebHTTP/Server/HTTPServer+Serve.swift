@@ -1,5 +1,3 @@
-public import IOUring
-
 extension HTTPServer {
     /// Serves HTTP/1.1 on one connection the caller made, with this server's responder and
     /// configuration, and returns once the connection has closed.

@@ -1,4 +1,5 @@
 public import IOUring
+internal import AsyncWebTLS
 public import Logging
 public import ServiceLifecycle
 import Synchronization
@@ -21,13 +22,15 @@ public final class HTTPServer: Service, Sendable {
     let responder: any HTTPResponder
     let logger: Logger
     private let onReady: @Sendable (Listening) -> Void
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
-    private struct State {
+    struct State {
         var address: SocketAddress?
         var acceptors: [ConnectionAcceptor] = []
         var registries: [(Reactor, ConnectionRegistry)] = []
         var shutdownRequested = false
+        /// The TLS context new connections get; replaced by ``reloadTLSCertificate()``.
+        var tls: TLSContext?
     }
 
     /// Where a started server listens, and what it does its I/O through.
@@ -36,6 +39,8 @@ public final class HTTPServer: Service, Sendable {
         public let address: SocketAddress
         /// The I/O backend of the reactors, and why it was chosen.
         public let io: IOBackendSelection
+        /// `https` when the server speaks TLS, else `http`.
+        public let scheme: String
     }
 
     /// - Parameter onReady: called once the sockets listen, with the bound address and the
@@ -59,9 +64,12 @@ public final class HTTPServer: Service, Sendable {
     ///
     /// - Throws: ``InvalidServerConfiguration`` for a setting out of range (or a word
     ///   `ASYNCWEB_IO` does not know), ``IOUringUnavailable`` when io_uring was asked for and
-    ///   is refused, ``IOError`` when the address cannot be bound (`EADDRINUSE`: the port is taken).
+    ///   is refused, ``IOError`` when the address cannot be bound (`EADDRINUSE`: the port is taken),
+    ///   ``TLSSetupError`` when the TLS certificate or key cannot be used.
     public func run() async throws {
         try configuration.validate()
+        let tls = try configuration.tls.map { try TLSContext($0) }
+        state.withLock { $0.tls = tls }
         let group = try ReactorGroup(
             count: configuration.reactorCount ?? ReactorGroup.onlineCPUCount,
             backend: configuration.requestedIOBackend())
@@ -76,7 +84,9 @@ public final class HTTPServer: Service, Sendable {
             return state.shutdownRequested
         }
         if stopAtOnce { acceptors.forEach { $0.stop() } }
-        onReady(Listening(address: sockets[0].localAddress, io: group.selection))
+        onReady(Listening(address: sockets[0].localAddress, io: group.selection, scheme: tls == nil ? "http" : "https"))
+        let reloadOnHangUp = tls == nil ? nil : reloadTLSCertificateOnSIGHUP()
+        defer { reloadOnHangUp?.cancel() }
 
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { reactorTasks in
@@ -130,8 +140,22 @@ public final class HTTPServer: Service, Sendable {
                 refuse(connection)
                 continue
             }
+            let transport: any HTTPTransport
+            if let tls = state.withLock({ $0.tls }) {
+                do {
+                    transport = try TLSConnection(
+                        connection, context: tls, handshakeTimeout: configuration.tls?.handshakeTimeout ?? .seconds(10),
+                        plaintextRefusal: Self.plainHTTPOnTLSPort)
+                } catch {
+                    logger.error("Starting a TLS session failed", metadata: ["error": "\(error)"])
+                    connection.close()
+                    continue
+                }
+            } else {
+                transport = connection
+            }
             let handler = HTTPConnectionHandler(
-                connection: connection, configuration: configuration, responder: responder, logger: logger,
+                connection: transport, configuration: configuration, responder: responder, logger: logger,
                 onClose: { registry.remove($0) })
             registry.insert(handler)
             handler.start()
@@ -145,6 +169,14 @@ public final class HTTPServer: Service, Sendable {
         watchdog.cancel()
         await watchdog.value
     }
+
+    /// What a client speaking plain HTTP to the TLS port gets, as nginx answers it.
+    private static let plainHTTPOnTLSPort: [UInt8] = {
+        let body = "The plain HTTP request was sent to HTTPS port\n"
+        return Array(
+            "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+                .utf8)
+    }()
 
     /// Answers a connection over the limit with 503 and closes it.
     private func refuse(_ connection: TCPConnection) {

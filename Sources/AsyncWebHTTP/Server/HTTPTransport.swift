@@ -1,4 +1,5 @@
 public import IOUring
+public import AsyncWebTLS
 
 /// A connection that HTTP/1.1 is served over: a TCP connection, or something that carries
 /// a byte stream the same way (a TLS session on one, or bytes in memory).
@@ -13,6 +14,8 @@ public protocol HTTPTransport: AnyObject, Sendable {
     var inbound: IOBuffer { get }
     /// The client's address, when it has one.
     var remoteAddress: SocketAddress? { get }
+    /// The TLS session the bytes travel in, once its handshake is done; nil for plain HTTP.
+    var tlsSession: TLSSessionInfo? { get }
 
     /// Waits until more bytes arrive in ``inbound``.
     ///
@@ -30,4 +33,12 @@ public protocol HTTPTransport: AnyObject, Sendable {
     func close()
 }
 
+extension HTTPTransport {
+    public var tlsSession: TLSSessionInfo? { nil }
+}
+
 extension TCPConnection: HTTPTransport {}
+
+extension TLSConnection: HTTPTransport {
+    public var tlsSession: TLSSessionInfo? { session }
+}

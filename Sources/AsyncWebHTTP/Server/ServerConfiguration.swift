@@ -1,4 +1,5 @@
 public import IOUring
+public import AsyncWebTLS
 
 /// Where the HTTP server listens, and every limit and timeout it enforces.
 ///
@@ -17,6 +18,7 @@ public import IOUring
 /// | ``sendTimeout`` | 30 s | a client that reads nothing for that long is dropped |
 /// | ``maxConnectionsPerReactor`` | 10,000 | 503 Service Unavailable, then close |
 /// | ``shutdownGracePeriod`` | 10 s | requests still running are cancelled |
+/// | ``TLSConfiguration/handshakeTimeout`` | 10 s | a TLS handshake not done by then ends the connection |
 public struct ServerConfiguration: Sendable {
     /// The address to bind. Default `127.0.0.1`.
     public var host: String = "127.0.0.1"
@@ -29,6 +31,9 @@ public struct ServerConfiguration: Sendable {
     /// otherwise io_uring where this process may use it, epoll where it may not (Docker's,
     /// containerd's and Podman's default seccomp profiles, gVisor, `kernel.io_uring_disabled`).
     public var ioBackend: IOBackend? = nil
+    /// HTTPS: the certificate and key to serve with, or `.adhoc` for a self-signed one made at
+    /// start-up. `nil` (the default) serves plain HTTP.
+    public var tls: TLSConfiguration? = nil
 
     public var maxRequestLineLength = 8 * 1024
     public var maxHeaderBytes = 16 * 1024
@@ -53,9 +58,10 @@ public struct ServerConfiguration: Sendable {
     /// Bytes of a pipelined batch of responses gathered before they are sent. Default 64 KiB.
     public var responseBatchSize = 64 * 1024
 
-    public init(host: String = "127.0.0.1", port: Int = 5000) {
+    public init(host: String = "127.0.0.1", port: Int = 5000, tls: TLSConfiguration? = nil) {
         self.host = host
         self.port = port
+        self.tls = tls
     }
 
     var parserLimits: HTTPParserLimits {
