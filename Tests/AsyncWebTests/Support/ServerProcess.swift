@@ -37,13 +37,15 @@ final class ServerProcess: @unchecked Sendable {
     ///     otherwise it gets `--io backend`.
     ///   - environment: added to this process's environment.
     ///   - descriptorLimit: the server's `RLIMIT_NOFILE`, set by the shell that execs it.
+    ///   - arguments: more command-line arguments for the server (`["--cert", "adhoc"]`, say).
     ///   - launcher: a command the server runs under (`["seccomp-launcher"]`, say), or none.
     ///     The descriptors checked are `pid`'s: right when the launcher execs the server, not
     ///     under `podman run` (whose own Go netpoller shows as epoll), where the test must
     ///     check the server's PID itself.
     static func start(
         _ product: String = "ProbeServer", backend: IOBackend, chosenAutomatically: Bool = false,
-        environment: [String: String] = [:], descriptorLimit: Int? = nil, launcher: [String] = []
+        environment: [String: String] = [:], descriptorLimit: Int? = nil, arguments extraArguments: [String] = [],
+        launcher: [String] = []
     ) throws -> ServerProcess {
         let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent(product).path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -52,7 +54,7 @@ final class ServerProcess: @unchecked Sendable {
         let outputPath = NSTemporaryDirectory() + "asyncweb-\(product)-\(UUID().uuidString).log"
         var arguments = launcher + [
             binary, "--host", "127.0.0.1", "--port", "0", "--reactors", "1", "--io", chosenAutomatically ? "auto" : backend.rawValue,
-        ]
+        ] + extraArguments
         if let descriptorLimit {
             arguments = ["/bin/sh", "-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\""] + arguments
         }
@@ -73,7 +75,7 @@ final class ServerProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             let output = self.output
-            if let range = output.range(of: #"Running on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+            if let range = output.range(of: #"Running on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 let address = output[range]
                 self.port = Int(address[address.index(after: address.lastIndex(of: ":")!)...])!
                 return
