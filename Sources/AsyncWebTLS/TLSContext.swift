@@ -66,8 +66,6 @@ public final class TLSContext: @unchecked Sendable {
         certificateSource = source
         _ = COpenSSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
         _ = SSL_CTX_set_options(context, COpenSSL_server_options())
-        // Idle connections give their record buffers back (about 34 KiB each).
-        _ = COpenSSL_CTX_set_mode(context, Int(SSL_MODE_RELEASE_BUFFERS))
         guard SSL_CTX_set_cipher_list(context, Self.tls12Ciphers) == 1,
             SSL_CTX_set_ciphersuites(context, Self.tls13Ciphers) == 1,
             COpenSSL_CTX_set1_groups_list(context, "X25519:prime256v1:secp384r1") == 1

@@ -13,10 +13,6 @@ static inline int COpenSSL_CTX_set_min_proto_version(SSL_CTX *context, int versi
     return (int)SSL_CTX_set_min_proto_version(context, version);
 }
 
-static inline long COpenSSL_CTX_set_mode(SSL_CTX *context, long mode) {
-    return SSL_CTX_set_mode(context, mode);
-}
-
 static inline int COpenSSL_CTX_set1_groups_list(SSL_CTX *context, const char *groups) {
     return (int)SSL_CTX_set1_groups_list(context, groups);
 }
