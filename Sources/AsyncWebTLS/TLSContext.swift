@@ -9,7 +9,8 @@ import Glibc
 /// Settings (Mozilla's "intermediate" profile, 2023): TLS 1.2 and 1.3 only; for 1.2, ECDHE
 /// and DHE key exchange with AES-GCM or ChaCha20-Poly1305, the client's preference
 /// honoured; groups X25519, P-256, P-384; no renegotiation, no compression. ALPN picks
-/// `http/1.1`; session tickets are on, with keys OpenSSL rotates, shared by all reactors.
+/// `http/1.1`; sessions resume by ticket (keys OpenSSL makes, shared by all reactors), with
+/// no server-side session cache.
 public final class TLSContext: @unchecked Sendable {
     let context: OpaquePointer
     /// Where the certificate came from, for messages: the file, or "adhoc".
@@ -70,8 +71,7 @@ public final class TLSContext: @unchecked Sendable {
             SSL_CTX_set_ciphersuites(context, Self.tls13Ciphers) == 1,
             COpenSSL_CTX_set1_groups_list(context, "X25519:prime256v1:secp384r1") == 1
         else { throw TLSSetupError("TLS: OpenSSL refuses the cipher settings (\(OpenSSLError.drainReasons()))") }
-        let sessionContext = Array("AsyncWeb".utf8)
-        _ = SSL_CTX_set_session_id_context(context, sessionContext, UInt32(sessionContext.count))
+        COpenSSL_CTX_disable_session_cache(context)
         SSL_CTX_set_alpn_select_cb(context, selectHTTP1, nil)
         try installCertificate(context)
         guard SSL_CTX_check_private_key(context) == 1 else {

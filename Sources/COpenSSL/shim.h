@@ -13,6 +13,12 @@ static inline int COpenSSL_CTX_set_min_proto_version(SSL_CTX *context, int versi
     return (int)SSL_CTX_set_min_proto_version(context, version);
 }
 
+/// No server-side session cache: resumption is by tickets, which need none, and the cache's
+/// upkeep showed in the profile of new handshakes.
+static inline void COpenSSL_CTX_disable_session_cache(SSL_CTX *context) {
+    SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
+}
+
 static inline int COpenSSL_CTX_set1_groups_list(SSL_CTX *context, const char *groups) {
     return (int)SSL_CTX_set1_groups_list(context, groups);
 }
