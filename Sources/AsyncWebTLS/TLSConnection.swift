@@ -114,6 +114,10 @@ public final class TLSConnection: @unchecked Sendable {
         outbound.releaseStorage()
         if tcp.inbound.readableCount > 0 || SSL_pending(ssl) > 0 || COpenSSL_BIO_pending(networkIn) > 0 {
             reactor.execute { action(.ready) }
+        } else if session == nil {
+            // Parked mid-handshake (a slow client): the handshake's deadline still holds.
+            let left = max(handshakeDeadline - .now, .zero)
+            tcp.whenReceiveReady(timeout: timeout.map { min($0, left) } ?? left, action)
         } else {
             tcp.whenReceiveReady(timeout: timeout, action)
         }
