@@ -112,6 +112,7 @@ public final class TLSConnection: @unchecked Sendable {
         // which measured as malloc churn under keep-alive load.)
         _ = SSL_free_buffers(ssl)
         outbound.releaseStorage()
+        tcp.inbound.releaseStorage()
         if tcp.inbound.readableCount > 0 || SSL_pending(ssl) > 0 || COpenSSL_BIO_pending(networkIn) > 0 {
             reactor.execute { action(.ready) }
         } else if session == nil {
