@@ -140,20 +140,7 @@ public final class HTTPServer: Service, Sendable {
                 refuse(connection)
                 continue
             }
-            let transport: any HTTPTransport
-            if let tls = state.withLock({ $0.tls }) {
-                do {
-                    transport = try TLSConnection(
-                        connection, context: tls, handshakeTimeout: configuration.tls?.handshakeTimeout ?? .seconds(10),
-                        plaintextRefusal: Self.plainHTTPOnTLSPort)
-                } catch {
-                    logger.error("Starting a TLS session failed", metadata: ["error": "\(error)"])
-                    connection.close()
-                    continue
-                }
-            } else {
-                transport = connection
-            }
+            guard let transport = transport(for: connection) else { continue }
             let handler = HTTPConnectionHandler(
                 connection: transport, configuration: configuration, responder: responder, logger: logger,
                 onClose: { registry.remove($0) })
@@ -170,6 +157,20 @@ public final class HTTPServer: Service, Sendable {
         await watchdog.value
     }
 
+    /// The connection itself, or a TLS session on it when the server speaks TLS; nil (and the
+    /// connection closed) when OpenSSL cannot start one.
+    private func transport(for connection: TCPConnection) -> (any HTTPTransport)? {
+        guard let tls = configuration.tls, let context = state.withLock({ $0.tls }) else { return connection }
+        do {
+            return try TLSConnection(
+                connection, context: context, handshakeTimeout: tls.handshakeTimeout, plaintextRefusal: Self.plainHTTPOnTLSPort)
+        } catch {
+            logger.error("Starting a TLS session failed", metadata: ["error": "\(error)"])
+            connection.close()
+            return nil
+        }
+    }
+
     /// What a client speaking plain HTTP to the TLS port gets, as nginx answers it.
     private static let plainHTTPOnTLSPort: [UInt8] = {
         let body = "The plain HTTP request was sent to HTTPS port\n"
@@ -178,8 +179,11 @@ public final class HTTPServer: Service, Sendable {
                 .utf8)
     }()
 
-    /// Answers a connection over the limit with 503 and closes it.
+    /// Answers a connection over the limit with 503 and closes it; on a TLS port it only
+    /// closes it, since a plain answer would read as garbage to a TLS client and shaking
+    /// hands first would spend the CPU the limit is there to save.
     private func refuse(_ connection: TCPConnection) {
+        guard configuration.tls == nil else { return connection.close() }
         Task(executorPreference: connection.reactor) {
             let output = IOBuffer(capacity: 128)
             output.append("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
