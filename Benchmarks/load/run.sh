@@ -127,6 +127,8 @@ fi
 # pick_free_port, wait_until_serving.
 # shellcheck source=../lib/processes.sh
 source "$benchmark_dir/../lib/processes.sh"
+# shellcheck source=../lib/figures.sh
+source "$benchmark_dir/../lib/figures.sh"
 temp_dir=""
 stop_everything_on_exit
 
@@ -397,16 +399,6 @@ $(cat "$headers")"
 
 # --- Measuring ------------------------------------------------------------------
 
-# utime + stime, fields 14 and 15 of /proc/PID/stat, in clock ticks. They cover
-# every thread of the process. The command name (field 2) may contain spaces,
-# so split after its closing parenthesis, where field 3 starts.
-cpu_ticks_of() {
-    local stat fields
-    stat=$(cat "/proc/$1/stat" 2>/dev/null) || fail "cannot read /proc/$1/stat; did the process exit?"
-    read -r -a fields <<<"${stat##*) }"
-    echo $((fields[11] + fields[12]))
-}
-
 # cutime + cstime of this shell, fields 16 and 17: the CPU time of the children
 # it has waited for. wrk runs and is waited for alone between two readings, so
 # their difference is wrk's CPU time (and that of `timeout`, which only waits).
@@ -607,13 +599,6 @@ for ((round = 1; round <= rounds; round++)); do
 done
 
 # --- Report ---------------------------------------------------------------------
-
-# The median of a list of numbers ("n/a" stays "n/a").
-median() {
-    [[ $1 == n/a ]] && { echo n/a; return; }
-    tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ values[NR] = $1 } END {
-        if (NR % 2) print values[(NR + 1) / 2]; else print (values[NR / 2] + values[NR / 2 + 1]) / 2 }'
-}
 
 # "1.23ms" for a number of milliseconds ("n/a" stays "n/a").
 milliseconds() {

@@ -27,6 +27,8 @@ fail() {
 
 # shellcheck source=../lib/processes.sh
 source "$benchmark_dir/../lib/processes.sh"
+# shellcheck source=../lib/figures.sh
+source "$benchmark_dir/../lib/figures.sh"
 temp_dir=""
 stop_everything_on_exit
 
@@ -84,12 +86,6 @@ start_server() {
     [[ $body == "Hello, World!" ]] || fail "$server_name answered '$body' instead of 'Hello, World!'"
 }
 
-cpu_ticks_of() {
-    local stat fields
-    stat=$(cat "/proc/$1/stat")
-    read -r -a fields <<<"${stat##*) }"
-    echo $((fields[11] + fields[12]))
-}
 
 declare -A rates=() cpu=()
 
@@ -112,9 +108,6 @@ measure() {
         'BEGIN { printf "%.2f", t / hz * 1e6 / r }') "
 }
 
-median() {
-    tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 servers="asyncweb-io_uring asyncweb-epoll nginx"
 for ((round = 1; round <= rounds; round++)); do

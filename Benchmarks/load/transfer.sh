@@ -25,6 +25,8 @@ fail() {
 
 # shellcheck source=../lib/processes.sh
 source "$benchmark_dir/../lib/processes.sh"
+# shellcheck source=../lib/figures.sh
+source "$benchmark_dir/../lib/figures.sh"
 temp_dir=""
 stop_everything_on_exit
 
@@ -93,12 +95,6 @@ CONF
     wait_until_serving
 }
 
-cpu_ticks_of() {
-    local stat fields
-    stat=$(cat "/proc/$1/stat")
-    read -r -a fields <<<"${stat##*) }"
-    echo $((fields[11] + fields[12]))
-}
 
 declare -A download_rates=() download_cpu=()
 
@@ -115,9 +111,6 @@ download() {
     download_cpu[$server_name]+="$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t / hz }') "
 }
 
-median() {
-    tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 servers="asyncweb-io_uring asyncweb-epoll nginx"
 for ((round = 1; round <= rounds; round++)); do
