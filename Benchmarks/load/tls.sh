@@ -86,7 +86,6 @@ start_server() {
     [[ $body == "Hello, World!" ]] || fail "$server_name answered '$body' instead of 'Hello, World!'"
 }
 
-
 declare -A rates=() cpu=()
 
 # Usage: measure TEST [wrk options...]; records req/s and server CPU µs per request.
@@ -107,7 +106,6 @@ measure() {
     cpu[$server_name-$test]+="$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v r="$requests" \
         'BEGIN { printf "%.2f", t / hz * 1e6 / r }') "
 }
-
 
 servers="asyncweb-io_uring asyncweb-epoll nginx"
 for ((round = 1; round <= rounds; round++)); do

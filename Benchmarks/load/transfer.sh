@@ -95,7 +95,6 @@ CONF
     wait_until_serving
 }
 
-
 declare -A download_rates=() download_cpu=()
 
 # One download of the whole file; records bytes/s and server CPU seconds per GiB.
@@ -110,7 +109,6 @@ download() {
     download_rates[$server_name]+="$rate "
     download_cpu[$server_name]+="$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t / hz }') "
 }
-
 
 servers="asyncweb-io_uring asyncweb-epoll nginx"
 for ((round = 1; round <= rounds; round++)); do
