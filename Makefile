@@ -58,6 +58,7 @@ test-asan: system-packages test-packages
 
 bench: system-packages
 	Benchmarks/load/run.sh
+	Benchmarks/load/tls.sh
 
 # libFuzzer harnesses (Fuzz/README.md), one at a time, FUZZ_SECONDS each (default 60):
 #   make fuzz    FUZZ_SECONDS=600 make fuzz
