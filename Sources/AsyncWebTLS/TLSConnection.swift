@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// A TLS server session over a ``TCPConnection``: ciphertext travels through the reactor's
-/// own receives and sends, and OpenSSL only transforms bytes between two memory BIOs.
+/// own receives and sends, and OpenSSL only transforms bytes in memory, reading from the
+/// connection's receive buffer and writing into its send buffer (see ``ConnectionBIO``).
 ///
 /// It reads and writes like the TCP connection under it: ``inbound`` holds decrypted bytes,
 /// ``receive(timeout:)`` waits for more, ``send(_:timeout:)`` encrypts and sends. The
@@ -21,12 +22,8 @@ public final class TLSConnection: @unchecked Sendable {
     public private(set) var session: TLSSessionInfo?
 
     private let ssl: OpaquePointer
-    /// Ciphertext from the peer, fed to OpenSSL.
-    private let networkIn: OpaquePointer
-    /// Ciphertext OpenSSL wrote for the peer.
-    private let networkOut: OpaquePointer
-    /// Ciphertext on its way to the socket.
-    private let outbound = IOBuffer(capacity: 16 * 1024 + 512)
+    /// Ciphertext OpenSSL wrote for the peer, on its way to the socket.
+    let outbound = IOBuffer(capacity: 16 * 1024 + 512)
     private let handshakeDeadline: ContinuousClock.Instant
     private let plaintextRefusal: [UInt8]
     private var firstByteChecked = false
@@ -50,18 +47,13 @@ public final class TLSConnection: @unchecked Sendable {
         _ tcp: TCPConnection, context: TLSContext, handshakeTimeout: Duration, plaintextRefusal: [UInt8] = []
     ) throws(TLSError) {
         guard let ssl = SSL_new(context.context) else { throw TLSError(.protocolFailure, reason: OpenSSLError.drainReasons()) }
-        guard let networkIn = BIO_new(BIO_s_mem()), let networkOut = BIO_new(BIO_s_mem()) else {
-            SSL_free(ssl)
-            throw TLSError(.protocolFailure, reason: OpenSSLError.drainReasons())
-        }
-        SSL_set_bio(ssl, networkIn, networkOut)  // the session owns both BIOs from here
-        SSL_set_accept_state(ssl)
         self.tcp = tcp
         self.ssl = ssl
-        self.networkIn = networkIn
-        self.networkOut = networkOut
         self.plaintextRefusal = plaintextRefusal
         handshakeDeadline = .now + handshakeTimeout
+        guard let bio = ConnectionBIO.make(for: self) else { throw TLSError(.protocolFailure, reason: OpenSSLError.drainReasons()) }
+        SSL_set_bio(ssl, bio, bio)  // the session owns the BIO from here
+        SSL_set_accept_state(ssl)
     }
 
     deinit { SSL_free(ssl) }
@@ -113,7 +105,7 @@ public final class TLSConnection: @unchecked Sendable {
         _ = SSL_free_buffers(ssl)
         outbound.releaseStorage()
         tcp.inbound.releaseStorage()
-        if tcp.inbound.readableCount > 0 || SSL_pending(ssl) > 0 || COpenSSL_BIO_pending(networkIn) > 0 {
+        if tcp.inbound.readableCount > 0 || SSL_pending(ssl) > 0 {
             reactor.execute { action(.ready) }
         } else if session == nil {
             // Parked mid-handshake (a slow client): the handshake's deadline still holds.
@@ -132,7 +124,7 @@ public final class TLSConnection: @unchecked Sendable {
             let written = SSL_write(ssl, buffer.readableBytes.baseAddress, Int32(count))
             guard written > 0 else { throw TLSError(.protocolFailure, reason: OpenSSLError.drainReasons()) }
             buffer.consume(Int(written))
-            if COpenSSL_BIO_pending(networkOut) >= Self.sendBatch { try await sendCiphertext(timeout: timeout) }
+            if outbound.readableCount >= Self.sendBatch { try await sendCiphertext(timeout: timeout) }
         }
         try await sendCiphertext(timeout: timeout)
     }
@@ -146,30 +138,23 @@ public final class TLSConnection: @unchecked Sendable {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
-        if session != nil && !peerFinished {
+        // Only with nothing in flight: a send still under way owns the buffer's bytes.
+        if session != nil && !peerFinished && outbound.readableCount == 0 {
             Self.clearStaleErrors()
             SSL_shutdown(ssl)
             // Best effort and never waited for: the alert is ~24 bytes and the socket's send
             // buffer is empty once the last response has gone (its send was awaited).
-            let pending = Int(COpenSSL_BIO_pending(networkOut))
-            if pending > 0 {
-                var alert = [UInt8](repeating: 0, count: pending)
-                let read = BIO_read(networkOut, &alert, Int32(pending))
-                if read > 0 { _ = Glibc.send(tcp.fd, alert, Int(read), Int32(MSG_DONTWAIT | MSG_NOSIGNAL)) }
-            }
+            let alert = outbound.readableBytes
+            if !alert.isEmpty { _ = Glibc.send(tcp.fd, alert.baseAddress, alert.count, Int32(MSG_DONTWAIT | MSG_NOSIGNAL)) }
+            outbound.consume(alert.count)
         }
         tcp.close()
     }
 
     // MARK: Moving bytes through OpenSSL
 
-    /// Feeds the received ciphertext to OpenSSL and appends what it decrypts to ``inbound``.
+    /// Lets OpenSSL read the received ciphertext and appends what it decrypts to ``inbound``.
     private func decryptReceived() throws {
-        let ciphertext = tcp.inbound
-        if ciphertext.readableCount > 0 {
-            let fed = BIO_write(networkIn, ciphertext.readableBytes.baseAddress, Int32(ciphertext.readableCount))
-            if fed > 0 { tcp.consume(Int(fed)) }
-        }
         Self.clearStaleErrors()
         while inbound.readableCount < Self.inboundHighWaterMark {
             var read: Int32 = 0
@@ -179,7 +164,7 @@ public final class TLSConnection: @unchecked Sendable {
             }
             if read > 0 {
                 // Nothing more to decrypt: spare OpenSSL a read that would only say so.
-                if COpenSSL_BIO_pending(networkIn) == 0 && SSL_pending(ssl) == 0 { break }
+                if tcp.inbound.readableCount == 0 && SSL_pending(ssl) == 0 { break }
                 continue
             }
             switch SSL_get_error(ssl, read) {
@@ -197,11 +182,7 @@ public final class TLSConnection: @unchecked Sendable {
 
     /// Sends what OpenSSL wrote for the peer: handshake messages, tickets, records, alerts.
     private func sendCiphertext(timeout: Duration?) async throws {
-        let pending = Int(COpenSSL_BIO_pending(networkOut))
-        guard pending > 0 else { return }
-        outbound.write(minimumCapacity: pending) { space in
-            Int(max(BIO_read(networkOut, space.baseAddress, Int32(pending)), 0))
-        }
+        guard outbound.readableCount > 0 else { return }
         try await tcp.send(outbound, timeout: timeout)
     }
 

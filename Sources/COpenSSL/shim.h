@@ -28,12 +28,15 @@ static inline EVP_PKEY *COpenSSL_EC_generate(const char *curve) {
     return EVP_EC_gen(curve);
 }
 
-/// Bytes waiting in a memory BIO.
-static inline long COpenSSL_BIO_pending(BIO *bio) {
-    return (long)BIO_ctrl_pending(bio);
-}
-
 /// The options every AsyncWeb server context sets: no renegotiation, no compression.
 static inline uint64_t COpenSSL_server_options(void) {
     return SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION;
+}
+
+static inline void COpenSSL_BIO_set_retry_read(BIO *bio) {
+    BIO_set_retry_read(bio);
+}
+
+static inline void COpenSSL_BIO_clear_retry_flags(BIO *bio) {
+    BIO_clear_retry_flags(bio);
 }
