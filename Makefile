@@ -8,8 +8,9 @@ SYSTEM_PACKAGES := liburing-dev libssl-dev zlib1g-dev pkg-config
 # A browser only for the tests (Tests/Browser), so `make run` does not pull one in;
 # python3 and pip for the oracles (Flask, Werkzeug, Jinja2) and scripts/check-layers.py;
 # podman and runc, and gcc with libseccomp-dev for Tests/SeccompLauncher, to run the server
-# where io_uring is refused (Tests/AsyncWebTests/Hardening/RefusedIOUringTests.swift).
-TEST_SYSTEM_PACKAGES := chromium chromium-driver python3 python3-pip podman runc gcc libseccomp-dev
+# where io_uring is refused (Tests/AsyncWebTests/Hardening/RefusedIOUringTests.swift);
+# openssl (test certificates, s_client) and curl, the clients of the HTTPS tests (Tests/AsyncWebTests/TLS).
+TEST_SYSTEM_PACKAGES := chromium chromium-driver python3 python3-pip podman runc gcc libseccomp-dev openssl curl
 # Python modules to import, as MODULE or MODULE=PIP_NAME where the names differ.
 TEST_PYTHON_PACKAGES := flask selenium
 
