@@ -1,6 +1,7 @@
 import AsyncWeb
 import AsyncWebTesting
 import Foundation
+import IOUring
 import QuickstartApp
 import Testing
 import TestSupport
@@ -125,7 +126,9 @@ struct QuickstartOracleTests {
 
     static let uploadBytes = "hello, upload"
 
-    static func flaskAnswers() throws -> [Answer] {
+    /// Flask's answers to ``exchanges``, asked over `scheme` (what the test client puts in
+    /// `wsgi.url_scheme`: redirects Werkzeug makes are absolute URLs of that scheme).
+    static func flaskAnswers(scheme: String = "http") throws -> [Answer] {
         let oracle = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("oracle").path
         let script = """
             import json, sys, io, os, logging, tempfile
@@ -148,7 +151,7 @@ struct QuickstartOracleTests {
                 cookies = [part.split("=", 1) for part in headers.pop("Cookie", "").split("; ") if part]
                 for name, value in cookies:
                     client.set_cookie(name, value.strip('"'))
-                kwargs = {"headers": headers}
+                kwargs = {"headers": headers, "base_url": sys.argv[5] + "://localhost"}
                 if exchange.get("form") is not None:
                     kwargs["data"] = exchange["form"]
                 if exchange.get("upload"):
@@ -165,9 +168,51 @@ struct QuickstartOracleTests {
         let encoder = JSONEncoder()
         let data = try PythonOracle.run(script, arguments: [
             oracle, String(decoding: try encoder.encode(exchanges), as: UTF8.self), uploadBytes,
-            String(decoding: try encoder.encode(comparedHeaders), as: UTF8.self),
+            String(decoding: try encoder.encode(comparedHeaders), as: UTF8.self), scheme,
         ])
         return try JSONDecoder().decode([Answer].self, from: data)
+    }
+
+    /// An exchange as the request sent for it, the same over every transport: a form
+    /// urlencoded as browsers do, an upload as multipart, the session cookie Flask minted.
+    static func request(for exchange: Exchange, minted: String?) -> (method: HTTPMethod, target: String, headers: HTTPHeaders, body: [UInt8]) {
+        let method = HTTPMethod(rawValue: exchange.method)
+        if let form = exchange.form {
+            let pairs = form.map { FormEncodedPair($0.key, $0.value) }
+            return (method, exchange.target, ["Content-Type": "application/x-www-form-urlencoded"], Array(pairs.map(\.encoded).joined(separator: "&").utf8))
+        }
+        if let filename = exchange.upload {
+            let boundary = "QuickstartOracleBoundary7MA4YWxkTrZu0gW"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"the_file\"; filename=\"\(filename)\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n\(uploadBytes)\r\n--\(boundary)--\r\n"
+            return (method, exchange.target, ["Content-Type": "multipart/form-data; boundary=\(boundary)"], Array(body.utf8))
+        }
+        var headers = HTTPHeaders()
+        for (name, value) in exchange.headers { headers[name] = value }
+        if let minted { headers["Cookie"] = "session=" + minted }
+        return (method, exchange.target, headers, [])
+    }
+
+    /// A response as compared: the status, the compared headers (`values(name)` gives a
+    /// header's every value, Allow as a sorted set, Set-Cookie without its timestamp) and the body.
+    static func answer(status: Int, body: String, values: (String) -> [String]) -> Answer {
+        var headers: [String: String] = [:]
+        for name in comparedHeaders {
+            let found = values(name)
+            guard let first = found.first else { continue }
+            headers[name] = name == "Allow"
+                ? found.joined(separator: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.sorted().joined(separator: ", ")
+                : first
+        }
+        headers["Set-Cookie"] = headers["Set-Cookie"].map(comparable(setCookie:))
+        return Answer(status: status, headers: headers, body: body)
+    }
+
+    /// Flask's answer, compared as ours is.
+    static func comparable(_ flask: Answer) -> Answer {
+        var flask = flask
+        flask.headers["Set-Cookie"] = flask.headers["Set-Cookie"].map(comparable(setCookie:))
+        return flask
     }
 
     @Test(arguments: Transport.allCases)
@@ -179,39 +224,40 @@ struct QuickstartOracleTests {
         for (exchange, flask) in zip(Self.exchanges, expected) {
             // A client per exchange, as on Flask's side: no cookie carries over.
             let client = server.map { TestClient($0) } ?? TestClient(app)
-            let method = HTTPMethod(rawValue: exchange.method)
-            let response: TestResponse
-            if let form = exchange.form {
-                let pairs = form.map { FormEncodedPair($0.key, $0.value) }
-                response = try await client.request(
-                    method, exchange.target, headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                    body: Array(pairs.map(\.encoded).joined(separator: "&").utf8))
-            } else if let filename = exchange.upload {
-                response = try await client.post(
-                    exchange.target, files: [TestUpload(field: "the_file", filename: filename, bytes: Array(Self.uploadBytes.utf8))])
-            } else {
-                var headers = HTTPHeaders()
-                for (name, value) in exchange.headers { headers[name] = value }
-                if let minted = flask.minted { headers["Cookie"] = "session=" + minted }
-                response = try await client.request(method, exchange.target, headers: headers)
-            }
-            var headers: [String: String] = [:]
-            for name in Self.comparedHeaders {
-                let values = response.headers.values(for: name)
-                guard let first = values.first else { continue }
-                headers[name] = name == "Allow"
-                    ? values.joined(separator: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.sorted().joined(separator: ", ")
-                    : first
-            }
-            var flask = flask
-            flask.headers["Set-Cookie"] = flask.headers["Set-Cookie"].map(Self.comparable(setCookie:))
-            headers["Set-Cookie"] = headers["Set-Cookie"].map(Self.comparable(setCookie:))
-            let ours = Answer(status: response.status.code, headers: headers, body: response.text)
-            #expect(ours == flask, "\(exchange.method) \(exchange.target) \(exchange.session ?? "")")
+            let request = Self.request(for: exchange, minted: flask.minted)
+            let response = try await client.request(request.method, request.target, headers: request.headers, body: request.body)
+            let ours = Self.answer(status: response.status.code, body: response.text) { response.headers.values(for: $0) }
+            #expect(ours == Self.comparable(flask), "\(exchange.method) \(exchange.target) \(exchange.session ?? "")")
             checked += 1
         }
         #expect(checked == Self.exchanges.count)
         try await server?.stop()
+    }
+
+    /// The same exchanges over HTTPS (the test certificate, `Tests/AsyncWebTests/TLS`), sent
+    /// by Python's `http.client` verifying it, each on a connection of its own as above, and
+    /// asked of Flask over https too: answers match, the https redirects Werkzeug builds
+    /// from the request's scheme (`/projects` → `https://localhost/projects/`) included.
+    @Test(arguments: IOBackend.allCases)
+    func everyQuickstartRouteAnswersAsFlaskDoesOverHTTPS(io: IOBackend) async throws {
+        let expected = try Self.flaskAnswers(scheme: "https")
+        let requests = zip(Self.exchanges, expected).map { exchange, flask in
+            let request = Self.request(for: exchange, minted: flask.minted)
+            // What TestClient sends over a socket: Host, Connection: close, then the fields.
+            return PythonTLSClient.Request(
+                method: request.method.rawValue, target: request.target,
+                headers: [["Host", "localhost"], ["Connection", "close"]] + request.headers.map { [$0.0, $0.1] },
+                body: Data(request.body))
+        }
+        let server = try await LiveServer.startHTTPS(makeQuickstartApp(), io: io)
+        let responses = try await server.serving {
+            try await onThread { try PythonTLSClient.requests(requests, port: server.port) }
+        }
+        #expect(responses.count == Self.exchanges.count)
+        for ((exchange, flask), response) in zip(zip(Self.exchanges, expected), responses) {
+            let ours = Self.answer(status: response.status, body: response.text) { response.values(of: $0) }
+            #expect(ours == Self.comparable(flask), "over HTTPS: \(exchange.method) \(exchange.target) \(exchange.session ?? "")")
+        }
     }
 }
 

@@ -63,9 +63,19 @@ enum TLSProbeApp {
         }
     }
 
-    /// Starts `app` (the probe app by default) over HTTPS with the first test certificate.
+    /// Starts the probe app over HTTPS with the first test certificate.
     static func start(
-        _ app: App = make(), io: IOBackend, handshakeTimeout: Duration = .seconds(10),
+        io: IOBackend, handshakeTimeout: Duration = .seconds(10), configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws -> LiveServer {
+        try await LiveServer.startHTTPS(make(), io: io, handshakeTimeout: handshakeTimeout, configure: configure)
+    }
+}
+
+extension LiveServer {
+    /// Starts `app` over HTTPS with the first test certificate (trusted by every client of
+    /// the tests through the test CA).
+    static func startHTTPS(
+        _ app: App, io: IOBackend, handshakeTimeout: Duration = .seconds(10),
         configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> LiveServer {
         let certificates = try TestCertificates.shared()
@@ -76,9 +86,7 @@ enum TLSProbeApp {
         configure(&configuration)
         return try await LiveServer.start(app, configuration: configuration, io: io)
     }
-}
 
-extension LiveServer {
     /// Runs `body` with the server, stopping it after, whether `body` throws or not.
     func serving<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
