@@ -3,7 +3,12 @@
 through the form, flashes messages, uploads a file through a form and saves
 a screenshot of a rendered template.
 
-Usage: quickstart_browser.py BASE_URL SCREENSHOT.png
+Usage: quickstart_browser.py BASE_URL SCREENSHOT.png [--trust-spki BASE64_SHA256]
+
+BASE_URL may be https: then --trust-spki names the one server key Chromium
+trusts (base64 SHA-256 of its SubjectPublicKeyInfo, as
+--ignore-certificate-errors-spki-list takes it), every other certificate
+error still counts, and the login must set a Secure session cookie.
 
 Prints one line `ok` and exits 0 when every step passes; prints what each
 failed step expected and saw and exits 1 otherwise; exits 3, naming what is
@@ -35,7 +40,7 @@ class CheckFailed(Exception):
     pass
 
 
-def start_browser():
+def start_browser(trusted_spki=None):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -45,6 +50,9 @@ def start_browser():
     # --disable-dev-shm-usage because containers give /dev/shm only 64 MB.
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,768"):
         options.add_argument(flag)
+    if trusted_spki:
+        # Trust the test server's key alone, rather than ignoring every certificate error.
+        options.add_argument(f"--ignore-certificate-errors-spki-list={trusted_spki}")
     # An explicit driver path keeps Selenium Manager from trying to download one.
     return webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
 
@@ -85,6 +93,11 @@ def log_in_through_the_form(driver, base):
     driver.find_element(By.NAME, "username").send_keys("alice")
     driver.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
     expect_text(driver, "Logged in as alice")
+    if base.startswith("https:"):
+        # SESSION_COOKIE_SECURE: the browser keeps the cookie for https only.
+        cookie = driver.get_cookie("session")
+        if cookie is None or not cookie.get("secure"):
+            raise CheckFailed(f"expected a Secure session cookie over https, saw {cookie!r}")
     # The session cookie, not the POST, carries the login: a fresh GET must still see it.
     driver.get(f"{base}/session")
     expect_text(driver, "Logged in as alice")
@@ -131,10 +144,15 @@ def screenshot_a_rendered_template(driver, base, screenshot):
 
 
 def main():
-    if len(sys.argv) != 3:
+    arguments = sys.argv[1:]
+    trusted_spki = None
+    if len(arguments) == 4 and arguments[2] == "--trust-spki":
+        trusted_spki = arguments.pop(3)
+        arguments.pop(2)
+    if len(arguments) != 2:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    base, screenshot = sys.argv[1].rstrip("/"), sys.argv[2]
+    base, screenshot = arguments[0].rstrip("/"), arguments[1]
     missing = missing_dependencies()
     if missing:
         print("cannot run the browser test, missing: " + "; ".join(missing), file=sys.stderr)
@@ -145,7 +163,7 @@ def main():
     from selenium.common.exceptions import WebDriverException
 
     started = time.monotonic()
-    driver = start_browser()
+    driver = start_browser(trusted_spki)
     failures = []
     try:
         with tempfile.TemporaryDirectory() as workdir:
