@@ -41,6 +41,9 @@ enum PythonTLSClient {
         var alpn: String?
         /// SHA-256 of the certificate the server presented, lowercase hex.
         var fingerprint: String
+        /// Whether the server ended the connection with a TLS `close_notify` (rather than
+        /// a bare TCP close, which a client cannot tell from a truncation attack).
+        var cleanClose: Bool
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -86,7 +89,8 @@ enum PythonTLSClient {
 
         def connect():
             raw = socket.create_connection(("127.0.0.1", spec["port"]), timeout=60)
-            return context.wrap_socket(raw, server_hostname="localhost")
+            # A close without close_notify raises, rather than reading as a clean end.
+            return context.wrap_socket(raw, server_hostname="localhost", suppress_ragged_eofs=False)
 
         def describe(sock):
             return {"version": sock.version(), "alpn": sock.selected_alpn_protocol(),
@@ -96,12 +100,18 @@ enum PythonTLSClient {
             sock = connect()
             sock.sendall(payload)
             received = bytearray()
+            clean_close = True
             while True:
-                piece = sock.recv(65536)
+                try:
+                    piece = sock.recv(65536)
+                except (ssl.SSLEOFError, ConnectionResetError):
+                    clean_close = False
+                    break
                 if not piece:
                     break
                 received += piece
             out = describe(sock)
+            out["cleanClose"] = clean_close
             out["received"] = base64.b64encode(bytes(received)).decode()
             print(json.dumps(out))
             sys.exit(0)
