@@ -1,13 +1,15 @@
 import AsyncWebTesting
 import Foundation
+import Glibc
 import IOUring
 import Testing
 
 /// Clients that break the handshake cost the server one connection each and nothing more:
 /// garbage that starts like a handshake is refused and closed; a client that stops
-/// part-way is closed at the handshake timeout; one that resets or hangs up mid-handshake
-/// gives its socket back at once. After each, the server serves a real client as before.
-/// Descriptors are counted on a server in a process of its own (ProbeServer with `--cert`).
+/// part-way, or trickles its ClientHello, is closed at the handshake timeout; one that
+/// resets or hangs up mid-handshake gives its socket back at once. After each, the server
+/// serves a real client as before. Descriptors are counted on a server in a process of its
+/// own (ProbeServer with `--cert`).
 @Suite("TLS: broken and abandoned handshakes")
 struct TLSHandshakeFaultTests {
     /// Bytes that open like a TLS handshake record (0x16) and go wrong after.
@@ -66,6 +68,35 @@ struct TLSHandshakeFaultTests {
             }
         }
         #expect(end.wasEndedByServer, "the connection was still open after \(elapsed)")
+        #expect(elapsed >= .milliseconds(900), "closed after \(elapsed), before the handshake timeout")
+    }
+
+    /// A client that keeps the handshake alive by trickling its ClientHello, a byte every
+    /// 200 ms, is still held to the deadline from its first byte: bytes arriving do not
+    /// extend it. The client notices the close when a send fails.
+    @Test(arguments: IOBackend.allCases)
+    func aTricklingHandshakeIsClosedAtTheHandshakeTimeout(io: IOBackend) async throws {
+        let server = try await TLSProbeApp.start(io: io, handshakeTimeout: .seconds(1)) { configuration in
+            configuration.headerReadTimeout = .seconds(120)
+            configuration.idleTimeout = .seconds(120)
+        }
+        let hello = try ClientHello.bytes()
+        let closedAfter = try await server.serving {
+            try await onThread { () -> Duration? in
+                let client = try RawHTTPClient(port: server.port, timeout: 30)
+                let start = ContinuousClock.now
+                for byte in hello {
+                    do {
+                        try client.send([byte])
+                    } catch {
+                        return ContinuousClock.now - start
+                    }
+                    usleep(200_000)
+                }
+                return nil
+            }
+        }
+        let elapsed = try #require(closedAfter, "the server took the whole ClientHello, \(hello.count) bytes over \(hello.count / 5) s")
         #expect(elapsed >= .milliseconds(900), "closed after \(elapsed), before the handshake timeout")
     }
 
