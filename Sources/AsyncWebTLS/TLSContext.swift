@@ -36,7 +36,7 @@ public final class TLSContext: @unchecked Sendable {
             let adhoc = try AdhocCertificate.make()
             try self.init(source: "adhoc") { context throws(TLSSetupError) in
                 guard SSL_CTX_use_certificate(context, adhoc.certificate) == 1,
-                    SSL_CTX_use_PrivateKey(context, adhoc.key) == 1
+                    SSL_CTX_use_PrivateKey(context, adhoc.key) == 1, SSL_CTX_check_private_key(context) == 1
                 else { throw TLSSetupError("TLS adhoc certificate: \(OpenSSLError.drainReasons())") }
             }
         }
@@ -56,9 +56,16 @@ public final class TLSContext: @unchecked Sendable {
                 }
                 throw TLSSetupError("TLS key \(key): not a PEM private key (\(reasons))")
             }
+            // A key of another algorithm than the certificate's is taken above unchecked.
+            guard SSL_CTX_check_private_key(context) == 1 else {
+                _ = OpenSSLError.drainReasons()
+                throw TLSSetupError("TLS key \(key) does not match the certificate \(chain)")
+            }
         }
     }
 
+    /// The protocol settings, then `installCertificate`, which loads a certificate and its key
+    /// and checks that they belong together.
     private init(source: String, installCertificate: (OpaquePointer) throws(TLSSetupError) -> Void) throws(TLSSetupError) {
         guard let context = SSL_CTX_new(TLS_server_method()) else {
             throw TLSSetupError("TLS: OpenSSL cannot make a context (\(OpenSSLError.drainReasons()))")
@@ -74,9 +81,6 @@ public final class TLSContext: @unchecked Sendable {
         COpenSSL_CTX_disable_session_cache(context)
         SSL_CTX_set_alpn_select_cb(context, selectHTTP1, nil)
         try installCertificate(context)
-        guard SSL_CTX_check_private_key(context) == 1 else {
-            throw TLSSetupError("TLS key does not match the certificate \(source) (\(OpenSSLError.drainReasons()))")
-        }
     }
 
     deinit { SSL_CTX_free(context) }

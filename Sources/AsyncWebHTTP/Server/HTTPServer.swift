@@ -84,9 +84,10 @@ public final class HTTPServer: Service, Sendable {
             return state.shutdownRequested
         }
         if stopAtOnce { acceptors.forEach { $0.stop() } }
-        onReady(Listening(address: sockets[0].localAddress, io: group.selection, scheme: tls == nil ? "http" : "https"))
+        // Before the banner: a deploy script may send SIGHUP as soon as it sees it.
         let reloadOnHangUp = tls == nil ? nil : reloadTLSCertificateOnSIGHUP()
         defer { reloadOnHangUp?.cancel() }
+        onReady(Listening(address: sockets[0].localAddress, io: group.selection, scheme: tls == nil ? "http" : "https"))
 
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { reactorTasks in
