@@ -37,9 +37,14 @@ struct TestCertificates: Sendable {
 
     private static let made = Result { try TestCertificates.make() }
 
+    /// The folder, removed when the test process exits (every test reads it until then).
+    nonisolated(unsafe) private static var folderToRemove: String?
+
     private static func make() throws -> TestCertificates {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("asyncweb-tls-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folderToRemove = folder
+        atexit { if let folder = TestCertificates.folderToRemove { try? FileManager.default.removeItem(atPath: folder) } }
         func path(_ name: String) -> String { folder + "/" + name }
 
         try ExternalTool.output([
