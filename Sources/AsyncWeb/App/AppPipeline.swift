@@ -11,8 +11,9 @@ final class AppPipeline: Sendable {
     /// The signed-cookie sessions; nil without a `SECRET_KEY`.
     let sessions: CookieSessionStore?
 
-    /// The app wrapped in its middleware, outermost (last wrapped) first.
-    private let entry: Middleware.Next
+    /// The app wrapped in its middleware, outermost (last wrapped) first; nil without
+    /// middleware, when requests go to ``route(_:in:)`` directly (a closure less per request).
+    private let entry: Middleware.Next?
     /// `MAX_COOKIE_SIZE`: longer `Set-Cookie` fields are logged as browsers may drop them.
     private let maxCookieSize: Int
 
@@ -22,18 +23,13 @@ final class AppPipeline: Sendable {
         templates = setup.templates.environment(for: app, config: setup.config)
         sessions = CookieSessionStore(config: setup.config)
         maxCookieSize = setup.config["MAX_COOKIE_SIZE"]?.int ?? 0
+        guard !setup.middleware.isEmpty else {
+            entry = nil
+            return
+        }
         var next: Middleware.Next = { [unowned app] request in
-            let pipeline = app.pipeline
-            // `respond(to:)` bound the context; middleware may have passed on a copy.
             guard let outer = RequestContext.current else { preconditionFailure("the pipeline runs inside respond(to:)") }
-            let context = request === outer.request ? outer : outer.with(request: request)
-            let routing = pipeline.setup.routes.route(request)
-            // Kept where `request.endpoint` and `request.pathParameters` read it.
-            context.state.routeMatch = try? routing.get()
-            if request === outer.request { return await pipeline.handle(request, context: context, routing: routing) }
-            return await RequestContext.$current.withValue(context) {
-                await pipeline.handle(request, context: context, routing: routing)
-            }
+            return await app.pipeline.route(request, in: outer)
         }
         for middleware in setup.middleware {
             let inner = next
@@ -42,11 +38,25 @@ final class AppPipeline: Sendable {
         entry = next
     }
 
+    /// Routes `request` and handles it, inside `outer`, the context `respond(to:)` bound.
+    private func route(_ request: Request, in outer: RequestContext) async -> Response {
+        // Middleware may have passed on a copy of the request.
+        let context = request === outer.request ? outer : outer.with(request: request)
+        let routing = setup.routes.route(request)
+        // Kept where `request.endpoint` and `request.pathParameters` read it.
+        context.state.routeMatch = try? routing.get()
+        if request === outer.request { return await handle(request, context: context, routing: routing) }
+        return await RequestContext.$current.withValue(context) {
+            await handle(request, context: context, routing: routing)
+        }
+    }
+
     /// The response to `request`, with the request context bound around the middleware
     /// and the app; whatever goes wrong becomes a response here, and is logged here.
     func respond(to request: Request) async -> Response {
         let context = RequestContext(app: app, request: request, session: Session(store: sessions, request: request))
         return await RequestContext.$current.withValue(context) {
+            guard let entry else { return await route(request, in: context) }
             do {
                 return try await entry(request)
             } catch {

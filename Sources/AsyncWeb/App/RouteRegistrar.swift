@@ -30,7 +30,9 @@ extension RouteRegistrar {
         _ rules: [String], methods: [HTTPMethod] = [.get], name: String? = nil,
         _ handler: @escaping @Sendable () async throws -> Result
     ) {
-        route(rules, methods: methods, name: name) { _ in try await handler() }
+        // Wrapped once, not through the overload above: every wrapper is an async frame
+        // (a task allocation) on each request.
+        addRoute(rules, methods: methods, endpoint: name) { _ in try await handler().makeResponse() }
     }
 
     /// Registers `handler` for the URL rule `rule` and each of `methods` (Flask's `@app.route`).
