@@ -13,8 +13,6 @@ import Glibc
 /// no server-side session cache.
 public final class TLSContext: @unchecked Sendable {
     let context: OpaquePointer
-    /// Where the certificate came from, for messages: the file, or "adhoc".
-    public let certificateSource: String
 
     private static let tls12Ciphers = [
         "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
@@ -34,7 +32,7 @@ public final class TLSContext: @unchecked Sendable {
             try self.init(certificateChainFile: chain, privateKeyFile: key)
         case .adhoc:
             let adhoc = try AdhocCertificate.make()
-            try self.init(source: "adhoc") { context throws(TLSSetupError) in
+            try self.init { context throws(TLSSetupError) in
                 guard SSL_CTX_use_certificate(context, adhoc.certificate) == 1,
                     SSL_CTX_use_PrivateKey(context, adhoc.key) == 1, SSL_CTX_check_private_key(context) == 1
                 else { throw TLSSetupError("TLS adhoc certificate: \(OpenSSLError.drainReasons())") }
@@ -45,7 +43,7 @@ public final class TLSContext: @unchecked Sendable {
     private convenience init(certificateChainFile chain: String, privateKeyFile key: String) throws(TLSSetupError) {
         try Self.checkReadable(chain, role: "certificate")
         try Self.checkReadable(key, role: "key")
-        try self.init(source: chain) { context throws(TLSSetupError) in
+        try self.init { context throws(TLSSetupError) in
             guard SSL_CTX_use_certificate_chain_file(context, chain) == 1 else {
                 throw TLSSetupError("TLS certificate \(chain): not a PEM certificate (\(OpenSSLError.drainReasons()))")
             }
@@ -66,12 +64,11 @@ public final class TLSContext: @unchecked Sendable {
 
     /// The protocol settings, then `installCertificate`, which loads a certificate and its key
     /// and checks that they belong together.
-    private init(source: String, installCertificate: (OpaquePointer) throws(TLSSetupError) -> Void) throws(TLSSetupError) {
+    private init(installCertificate: (OpaquePointer) throws(TLSSetupError) -> Void) throws(TLSSetupError) {
         guard let context = SSL_CTX_new(TLS_server_method()) else {
             throw TLSSetupError("TLS: OpenSSL cannot make a context (\(OpenSSLError.drainReasons()))")
         }
         self.context = context
-        certificateSource = source
         _ = COpenSSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
         _ = SSL_CTX_set_options(context, COpenSSL_server_options())
         guard SSL_CTX_set_cipher_list(context, Self.tls12Ciphers) == 1,
