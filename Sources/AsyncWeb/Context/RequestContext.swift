@@ -7,22 +7,23 @@
 public struct RequestContext: Sendable {
     public let app: App
     public let request: Request
-    public let g: RequestGlobals
     public let session: Session
-    /// The route match and the body and form caches, shared by every copy of the request.
+    /// The route match, the body and form caches and `g`, shared by every copy of the request.
     let state: RequestState
 
-    init(app: App, request: Request, g: RequestGlobals = RequestGlobals(), session: Session, state: RequestState = RequestState()) {
+    /// Storage for the length of the request (Flask's `g`), made when first used.
+    public var g: RequestGlobals { state.globals }
+
+    init(app: App, request: Request, session: Session, state: RequestState = RequestState()) {
         self.app = app
         self.request = request
-        self.g = g
         self.session = session
         self.state = state
     }
 
     /// The same context for a copy of its request that middleware made.
     func with(request: Request) -> RequestContext {
-        RequestContext(app: app, request: request, g: g, session: session, state: state)
+        RequestContext(app: app, request: request, session: session, state: state)
     }
 
     /// The framework's state of `request`: this context's when `request` is the one it

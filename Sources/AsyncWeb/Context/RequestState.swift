@@ -1,7 +1,8 @@
 internal import Synchronization
 
 /// What the framework learns about a request while handling it: the rule it matched,
-/// and its body and form once read.
+/// and its body and form once read; and the request's `g`, made when first used (most
+/// requests never touch it, and it was an allocation on every one).
 ///
 /// It lives in the request context, not on the HTTP request, so every copy of the
 /// request that middleware makes (``Request/with(origin:)``) sees the same answers: a
@@ -11,6 +12,7 @@ final class RequestState: Sendable {
         var routeMatch: RouteMatch?
         var body: [UInt8]?
         var formData: FormData?
+        var globals: RequestGlobals?
     }
 
     private let stored = Mutex(Stored())
@@ -25,6 +27,16 @@ final class RequestState: Sendable {
     var body: [UInt8]? {
         get { stored.withLock { $0.body } }
         set { stored.withLock { $0.body = newValue } }
+    }
+
+    /// The request's `g`, made on first use.
+    var globals: RequestGlobals {
+        stored.withLock { stored in
+            if let globals = stored.globals { return globals }
+            let globals = RequestGlobals()
+            stored.globals = globals
+            return globals
+        }
     }
 
     /// The parsed form and files, once read.
