@@ -13,9 +13,10 @@ extension App {
     /// which prints it as it is on the terminal (``ConsoleLogHandler``).
     ///
     /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`,
-    /// `--io auto|io_uring|epoll` (or `ASYNCWEB_IO`) for the I/O backend, and `--debug` (or
-    /// `FLASK_DEBUG=1`) for debug mode, `--cert FILE --key FILE` (or `--cert adhoc`) for HTTPS. The banner names the backend (` * I/O: io_uring`), and
-    /// why when io_uring was refused and epoll serves instead.
+    /// `--io auto|io_uring|epoll` (or `ASYNCWEB_IO`) for the I/O backend, `--debug` (or
+    /// `FLASK_DEBUG=1`) for debug mode, and `--cert FILE --key FILE` (or `--cert adhoc`) for
+    /// HTTPS. The banner names the backend (` * I/O: io_uring`), and why when io_uring was
+    /// refused and epoll serves instead.
     /// When the port is taken, a setting is out of range, io_uring was asked for and is
     /// refused, or the TLS certificate or key cannot be used, it prints one line saying so
     /// and exits with status 1.
