@@ -13,7 +13,7 @@ extension App {
         _ operation: () async throws -> Value
     ) async throws -> Value {
         let request = try Request(method: method, target: target, headers: headers, body: body)
-        let context = RequestContext(app: self, request: request, session: Session(store: currentPipeline.sessions, request: request))
+        let context = RequestContext(app: self, request: request, sessions: currentPipeline.sessions)
         return try await RequestContext.$current.withValue(context) { try await operation() }
     }
 }

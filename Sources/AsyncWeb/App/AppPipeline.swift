@@ -54,7 +54,7 @@ final class AppPipeline: Sendable {
     /// The response to `request`, with the request context bound around the middleware
     /// and the app; whatever goes wrong becomes a response here, and is logged here.
     func respond(to request: Request) async -> Response {
-        let context = RequestContext(app: app, request: request, session: Session(store: sessions, request: request))
+        let context = RequestContext(app: app, request: request, sessions: sessions)
         return await RequestContext.$current.withValue(context) {
             guard let entry else { return await route(request, in: context) }
             do {
@@ -66,12 +66,11 @@ final class AppPipeline: Sendable {
     }
 
     fileprivate func handle(_ request: Request, context: RequestContext, routing: Result<RouteMatch, RoutingError>) async -> Response {
-        let session = context.session
         var failure: (any Error)?
         var response: Response
         do {
             response = try await preprocessAndDispatch(request, routing: routing)
-            try session.checkWritesWereAllowed()
+            try context.state.sessionIfMade?.checkWritesWereAllowed()
         } catch {
             failure = error
             response = await self.response(for: error, request: request)
@@ -84,7 +83,8 @@ final class AppPipeline: Sendable {
                 response = await self.response(for: error, request: request)
             }
         }
-        sessions?.save(session, to: &response)
+        // With a secret key the session is made even if unused: a permanent one is refreshed.
+        sessions?.save(context.session, to: &response)
         LargeCookieWarning.check(response, limit: maxCookieSize, logger: app.logger)
         for hook in setup.teardownRequest.reversed() {
             await hook(failure)

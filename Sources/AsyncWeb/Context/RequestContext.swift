@@ -7,23 +7,31 @@
 public struct RequestContext: Sendable {
     public let app: App
     public let request: Request
-    public let session: Session
-    /// The route match, the body and form caches and `g`, shared by every copy of the request.
+    /// The route match, the body and form caches, `g` and the session, shared by every
+    /// copy of the request.
     let state: RequestState
 
     /// Storage for the length of the request (Flask's `g`), made when first used.
     public var g: RequestGlobals { state.globals }
+    /// The request's session, made when first used.
+    public var session: Session { state.session }
 
-    init(app: App, request: Request, session: Session, state: RequestState = RequestState()) {
+    /// The context of `request`, whose session `sessions` reads and writes (nil: no secret key).
+    init(app: App, request: Request, sessions: CookieSessionStore?) {
         self.app = app
         self.request = request
-        self.session = session
+        state = RequestState(sessions: sessions, request: request)
+    }
+
+    private init(app: App, request: Request, state: RequestState) {
+        self.app = app
+        self.request = request
         self.state = state
     }
 
     /// The same context for a copy of its request that middleware made.
     func with(request: Request) -> RequestContext {
-        RequestContext(app: app, request: request, session: session, state: state)
+        RequestContext(app: app, request: request, state: state)
     }
 
     /// The framework's state of `request`: this context's when `request` is the one it
