@@ -22,6 +22,8 @@ let package = Package(
         .executable(name: "Hello", targets: ["Hello"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .executable(name: "TechEmpower", targets: ["TechEmpower"]),
+        // The benchmark app, for Benchmarks/Micro, which can depend on products only.
+        .library(name: "TechEmpowerApp", targets: ["TechEmpowerApp"]),
         .executable(name: "asyncweb", targets: ["AsyncWebCLI"]),
     ],
     dependencies: [
@@ -120,10 +122,16 @@ let package = Package(
             path: "Examples/Hello",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "TechEmpowerApp",
+            dependencies: ["AsyncWeb"],
+            path: "Examples/TechEmpower/App",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "TechEmpower",
-            dependencies: ["AsyncWeb"],
-            path: "Examples/TechEmpower",
+            dependencies: ["TechEmpowerApp"],
+            path: "Examples/TechEmpower/Server",
             swiftSettings: strictSettings
         ),
         .target(

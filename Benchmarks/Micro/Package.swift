@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         benchmarkTarget("RouterBenchmarks"),
         benchmarkTarget("RequestPathBenchmarks"),
-        benchmarkTarget("ConnectionPathBenchmarks", using: ["AsyncWebTesting", "IOUring"]),
+        benchmarkTarget("ConnectionPathBenchmarks", using: ["AsyncWebTesting", "IOUring", "TechEmpowerApp"]),
     ]
 )
 

@@ -1,13 +1,13 @@
 # shellcheck shell=bash disable=SC2034  # the scripts that source this read its variables
 # Sourced by the benchmark scripts: the table of processes a script started,
-# stopping them by PID, and a free port for a server. Never signals a process
-# it did not start.
+# stopping them by PID, a free port for a server, and the TechEmpower server's
+# release build. Never signals a process it did not start.
 #
 # Put every background process in the table as you start it:
 #     some-server & running_pids[$!]=1
 # and stop them all whatever happens:
 #     temp_dir=""; stop_everything_on_exit
-# pick_free_port calls the script's fail().
+# pick_free_port and build_techempower call the script's fail().
 
 readonly process_stop_timeout_seconds=5
 
@@ -73,6 +73,14 @@ stop_everything_on_exit() {
     trap 'stop_running_processes; [[ -z $temp_dir ]] || rm -rf "$temp_dir"' EXIT
     trap 'echo "interrupted" >&2; exit 130' INT
     trap 'echo "terminated" >&2; exit 143' TERM
+}
+
+# Builds Examples/TechEmpower in release mode and sets techempower_binary to it.
+# Reads the script's repo_root.
+build_techempower() {
+    echo "Building TechEmpower in release mode..."
+    (cd "$repo_root" && swift build -c release --product TechEmpower) || fail "swift build failed; the compiler's messages are above"
+    techempower_binary="$(cd "$repo_root" && swift build -c release --show-bin-path)/TechEmpower"
 }
 
 # --- The server under test -----------------------------------------------------

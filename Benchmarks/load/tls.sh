@@ -36,10 +36,8 @@ stop_everything_on_exit
 nginx_binary=$(command -v nginx || echo /usr/sbin/nginx)
 readonly nginx_binary
 
-echo "Building TechEmpower in release mode..."
-(cd "$repo_root" && swift build -c release --product TechEmpower) || fail "swift build failed; the compiler's messages are above"
-server_binary="$(cd "$repo_root" && swift build -c release --show-bin-path)/TechEmpower"
-readonly server_binary
+build_techempower
+readonly server_binary=$techempower_binary
 
 temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/asyncweb-tls.XXXXXX")
 results_dir="$benchmark_dir/results/tls-$(date +%Y%m%d-%H%M%S)"

@@ -21,21 +21,9 @@ app.get("/stream") { request in
     // `chunks` chunks of `size` bytes, each made only when the connection asks for it.
     let count = request.args.value("chunks", as: Int.self) ?? 16
     let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: request.args.value("size", as: Int.self) ?? 64 * 1024)
-    return Response(body: ResponseBody(stream: RepeatedChunks(remaining: count, chunk: chunk)))
-}
-
-/// The same chunk `remaining` times, one per `next()`: a body made as it is sent.
-struct RepeatedChunks: AsyncSequence, AsyncIteratorProtocol, Sendable {
-    var remaining: Int
-    let chunk: [UInt8]
-
-    mutating func next() async -> [UInt8]? {
-        guard remaining > 0 else { return nil }
-        remaining -= 1
-        return chunk
-    }
-
-    func makeAsyncIterator() -> RepeatedChunks { self }
+    return Response(body: ResponseBody { writer in
+        for _ in 0..<count { try await writer.write(chunk) }
+    })
 }
 
 var configuration = ServerConfiguration()

@@ -78,7 +78,7 @@ public struct RequestOrigin: Sendable, Equatable {
     private var client: Client
 
     /// The client as the socket saw it, or as set (by `ProxyFix`, say).
-    private enum Client: Sendable {
+    private enum Client: Sendable, Equatable {
         case peer(SocketAddress?)
         case reported(String?)
     }
@@ -115,8 +115,10 @@ public struct RequestOrigin: Sendable, Equatable {
         set { client = .reported(newValue) }
     }
 
+    /// Compares the client by its socket address when both have one, so an origin compared
+    /// with an unchanged copy (`ProxyFix` does, on every request) formats no address.
     public static func == (lhs: RequestOrigin, rhs: RequestOrigin) -> Bool {
         lhs.scheme == rhs.scheme && lhs.scriptRoot == rhs.scriptRoot && lhs.hostText == rhs.hostText
-            && lhs.remoteAddress == rhs.remoteAddress
+            && (lhs.client == rhs.client || lhs.remoteAddress == rhs.remoteAddress)
     }
 }

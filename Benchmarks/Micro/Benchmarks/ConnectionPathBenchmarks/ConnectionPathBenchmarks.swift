@@ -2,6 +2,7 @@ import AsyncWeb
 import AsyncWebTesting
 import Benchmark
 import IOUring
+import TechEmpowerApp
 
 /// The whole connection path without sockets: request bytes are parsed, go through the app
 /// and come back serialised, on a reactor, through an ``InMemoryTransport``. Against the
@@ -20,18 +21,8 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 10_000
     )
 
-    // The TechEmpower app of Examples/TechEmpower, the routes `make bench` loads.
-    struct Message: Encodable { let message: String }
-    let app = App("TechEmpower", staticFolder: nil)
-    app.get("/plaintext") {
-        Response(headers: ["Content-Type": "text/plain", "Server": "AsyncWeb"], body: "Hello, World!")
-    }
-    app.get("/json") {
-        var response = try jsonify(Message(message: "Hello, World!"))
-        response.headers["Server"] = "AsyncWeb"
-        return response
-    }
-    app.get("/") { "<p>Hello, World!</p>" }
+    // The app of Examples/TechEmpower, whose routes `make bench` loads.
+    let app = makeTechEmpowerApp()
     let server = HTTPServer(configuration: ServerConfiguration(), responder: app)
     let group = try! ReactorGroup(count: 1)
 

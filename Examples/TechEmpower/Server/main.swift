@@ -1,0 +1,3 @@
+import TechEmpowerApp
+
+try await makeTechEmpowerApp().run()
