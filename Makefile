@@ -24,9 +24,11 @@ test-packages:
 	@scripts/install-python-packages.sh $(TEST_PYTHON_PACKAGES)
 
 # The Quickstart twin: every example of Flask's Quickstart (Examples/Hello is the minimal app).
+# Release builds link the Swift runtime statically, as a deployment would (and as
+# `make bench` builds every Swift server): one build configuration in .build.
 run: system-packages
-	swift build -c release --product Quickstart
-	"$$(swift build -c release --show-bin-path)/Quickstart" --host 127.0.0.1 --port 5000
+	swift build -c release --static-swift-stdlib --product Quickstart
+	"$$(swift build -c release --static-swift-stdlib --show-bin-path)/Quickstart" --host 127.0.0.1 --port 5000
 
 # The target graph is checked against the layers of DESIGN.md first (a second, and the
 # compiler then holds every import to it). Tests that change a setting of the whole machine

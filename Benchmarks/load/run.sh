@@ -262,7 +262,7 @@ skip_peer() {
 # Usage: build_swift_peer NAME PACKAGE_FOLDER PRODUCT VARIABLE
 build_swift_peer() {
     local name=$1 package=$2 product=$3 variable=$4 binary
-    local arguments=(-c release --package-path "$peers_dir/$package" --scratch-path "$peers_dir/.build-$name")
+    local arguments=("${swift_release_build[@]}" --package-path "$peers_dir/$package" --scratch-path "$peers_dir/.build-$name")
     if ! build "$name" swift build "${arguments[@]}" --product "$product"; then
         skip_peer "$name" "swift build failed"
         return
@@ -283,9 +283,9 @@ fi
 techempower_binary="" floor_binary="" hummingbird_binary="" vapor_binary=""
 if requested_asyncweb; then
     # Our own server must build: a failure ends the run.
-    build TechEmpower swift build -c release --package-path "$repo_root" --product TechEmpower ||
-        fail "swift build -c release --product TechEmpower failed; see $results_dir/build-TechEmpower.log"
-    techempower_binary="$(swift build -c release --package-path "$repo_root" --show-bin-path)/TechEmpower"
+    build TechEmpower swift build "${swift_release_build[@]}" --package-path "$repo_root" --product TechEmpower ||
+        fail "swift build ${swift_release_build[*]} --product TechEmpower failed; see $results_dir/build-TechEmpower.log"
+    techempower_binary="$(swift build "${swift_release_build[@]}" --package-path "$repo_root" --show-bin-path)/TechEmpower"
     [[ -x $techempower_binary ]] || fail "swift build succeeded but $techempower_binary is missing"
 fi
 if requested floor; then
