@@ -7,12 +7,12 @@ internal import AsyncWebEncoding
 /// app.get("/me") { try jsonify(["username": "alice", "theme": "dark"]) }
 /// ```
 public func jsonify(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {
-    let tree = try JSONValueEncoder().encode(value)
-    var text = ""
-    text.reserveCapacity(64)
-    JSONWriter.flask.append(tree, to: &text)
-    text += "\n"
-    return Response(status: status, headers: HTTPHeaders.json, body: ResponseBody(string: text))
+    // Written into the bytes that become the body, newline included: no tree, no copy.
+    var body: [UInt8] = []
+    body.reserveCapacity(64)
+    try JSONTextEncoder().append(value, to: &body)
+    body.append(UInt8(ascii: "\n"))
+    return Response(status: status, headers: HTTPHeaders.json, body: ResponseBody(bytes: body))
 }
 
 /// A redirect to `location` (Flask's `redirect`), 302 unless another code is given, with

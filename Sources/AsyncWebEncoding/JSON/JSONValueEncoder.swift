@@ -80,23 +80,10 @@ private struct TreeEncoder: Encoder {
 /// The coding path is only made for a value that encodes itself: a primitive never needs it,
 /// and building it (an array of existentials per key) was most of a small struct's encoding.
 private func store(_ value: some Encodable, in node: Node, codingPath: @autoclosure () -> [any CodingKey]) throws {
-    switch value {
-    case let value as String: node.set(.string(value))
-    case let value as Bool: node.set(.bool(value))
-    case let value as Int: node.set(.int(value))
-    case let value as Int8: node.set(.int(Int(value)))
-    case let value as Int16: node.set(.int(Int(value)))
-    case let value as Int32: node.set(.int(Int(value)))
-    case let value as Int64: node.set(.int(Int(value)))
-    case let value as UInt: node.set(value <= UInt(Int.max) ? .int(Int(value)) : .double(Double(value)))
-    case let value as UInt8: node.set(.int(Int(value)))
-    case let value as UInt16: node.set(.int(Int(value)))
-    case let value as UInt32: node.set(.int(Int(value)))
-    case let value as UInt64: node.set(value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value)))
-    case let value as Double: node.set(.double(value))
-    case let value as Float: node.set(.double(Double(value)))
-    case let value as JSONValue: node.set(value)
-    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath()))
+    if let primitive = JSONValue(primitive: value) {
+        node.set(primitive)
+    } else {
+        try value.encode(to: TreeEncoder(node: node, codingPath: codingPath()))
     }
 }
 

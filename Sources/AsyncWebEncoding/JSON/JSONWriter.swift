@@ -3,7 +3,7 @@
 /// different options:
 ///
 /// ```swift
-/// JSONWriter.flask.write(value)                            // jsonify, session cookies: {"a":1}
+/// JSONWriter.flask.write(value)                            // session cookies, jsonify's text: {"a":1}
 /// JSONWriter(htmlSafe: true).write(value)                  // Jinja's tojson: {"a": "\u003cb\u003e"}
 /// JSONWriter(indent: "  ", htmlSafe: true).write(value)    // tojson(2)
 /// ```
@@ -32,118 +32,82 @@ package struct JSONWriter: Sendable {
     package static let flask = JSONWriter(compact: true)
 
     package func write(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
         append(value, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends the text of `value` to `output`: what ``write(_:)`` returns, without a string
-    /// of its own (jsonify writes its final newline into the same one).
-    package func append(_ value: JSONValue, to output: inout String) {
-        guard htmlSafe else {
-            write(value, into: &output, depth: 0)
-            return
-        }
-        var text = ""
-        write(value, into: &text, depth: 0)
-        // Jinja replaces in the whole dumped text, indent included; only these four change.
-        var safe = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": safe += "\\u003c"
-            case ">": safe += "\\u003e"
-            case "&": safe += "\\u0026"
-            case "'": safe += "\\u0027"
-            default: safe.unicodeScalars.append(scalar)
+    /// Appends the UTF-8 text of `value` to `output`: what ``write(_:)`` returns, without a
+    /// string of its own.
+    package func append(_ value: JSONValue, to output: inout [UInt8]) {
+        let start = output.endIndex
+        write(value, into: &output, depth: 0)
+        guard htmlSafe else { return }
+        // Jinja replaces in the whole dumped text, indent included; only these four change,
+        // and as everything else but the indent is ASCII, byte by byte is scalar by scalar.
+        let text = output[start...]
+        var safe: [UInt8] = []
+        safe.reserveCapacity(text.count)
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "<"): safe.append(contentsOf: #"\u003c"#.utf8)
+            case UInt8(ascii: ">"): safe.append(contentsOf: #"\u003e"#.utf8)
+            case UInt8(ascii: "&"): safe.append(contentsOf: #"\u0026"#.utf8)
+            case UInt8(ascii: "'"): safe.append(contentsOf: #"\u0027"#.utf8)
+            default: safe.append(byte)
             }
         }
-        output += safe
+        output.replaceSubrange(start..., with: safe)
     }
 
-    private func write(_ value: JSONValue, into output: inout String, depth: Int) {
+    private func write(_ value: JSONValue, into output: inout [UInt8], depth: Int) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
-        case .double(let number): output += Self.pythonRepr(number)
-        case .string(let text): Self.writeString(text, into: &output)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): Self.appendInteger(number, to: &output)
+        case .double(let number): Self.appendDouble(number, to: &output)
+        case .string(let text): Self.appendString(text, to: &output)
         case .array(let elements):
             writeContainer(open: "[", close: "]", elements, into: &output, depth: depth) { element, output in
                 write(element, into: &output, depth: depth + 1)
             }
         case .object(let members):
-            // Python sorts by code point, which is UTF-8 byte order. Members already in order
-            // (one member, or a struct's keys declared alphabetically) need no sorted copy.
+            // Members already in order (one member, or a struct's keys declared
+            // alphabetically) need no sorted copy.
             let precedes = { (a: (key: String, value: JSONValue), b: (key: String, value: JSONValue)) in
-                a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+                Self.keyPrecedes(a.key, b.key)
             }
             let inOrder = !sortKeys || zip(members, members.dropFirst()).allSatisfy { !precedes($1, $0) }
             let ordered = inOrder ? members : members.sorted(by: precedes)
             writeContainer(open: "{", close: "}", ordered, into: &output, depth: depth) { member, output in
-                Self.writeString(member.key, into: &output)
-                output += compact ? ":" : ": "
+                Self.appendString(member.key, to: &output)
+                output.append(contentsOf: (compact ? ":" : ": ").utf8)
                 write(member.value, into: &output, depth: depth + 1)
             }
         }
     }
 
     private func writeContainer<Element>(
-        open: String, close: String, _ elements: [Element], into output: inout String, depth: Int,
-        writeElement: (Element, inout String) -> Void
+        open: Unicode.Scalar, close: Unicode.Scalar, _ elements: [Element], into output: inout [UInt8], depth: Int,
+        writeElement: (Element, inout [UInt8]) -> Void
     ) {
-        output += open
+        output.append(UInt8(ascii: open))
         guard !elements.isEmpty else {
-            output += close
+            output.append(UInt8(ascii: close))
             return
         }
         let separator = compact || indent != nil ? "," : ", "
-        let lineStart = indent.map { "\n" + String(repeating: $0, count: depth + 1) } ?? ""
         for (index, element) in elements.enumerated() {
-            if index > 0 { output += separator }
-            output += lineStart
+            if index > 0 { output.append(contentsOf: separator.utf8) }
+            if let indent { appendLineStart(indent, depth: depth + 1, to: &output) }
             writeElement(element, &output)
         }
-        if let indent { output += "\n" + String(repeating: indent, count: depth) }
-        output += close
+        if let indent { appendLineStart(indent, depth: depth, to: &output) }
+        output.append(UInt8(ascii: close))
     }
 
-    /// A JSON string with everything outside printable ASCII escaped, as `ensure_ascii` does.
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        // Most strings are printable ASCII with nothing to escape: appended whole, not a
-        // scalar at a time (measured: the largest part of a small JSON response's writing).
-        if text.utf8.allSatisfy({ 0x20...0x7E ~= $0 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            output += text
-            output += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case " "..."~": output.unicodeScalars.append(scalar)
-            default:
-                for unit in String(scalar).utf16 { output += "\\u" + hex4(unit) }
-            }
-        }
-        output += "\""
-    }
-
-    private static func hex4(_ unit: UInt16) -> String {
-        let digits = String(unit, radix: 16)
-        return String(repeating: "0", count: 4 - digits.count) + digits
-    }
-
-    /// A float as Python's `json` writes it: `repr` (shortest digits, `1.0`, exponent only
-    /// below 1e-4 or from 1e16), with `NaN` and `Infinity` for the values JSON lacks.
-    package static func pythonRepr(_ number: Double) -> String {
-        if number.isNaN { return "NaN" }
-        if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
-        return PythonText.repr(number)
+    private func appendLineStart(_ indent: String, depth: Int, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { output.append(contentsOf: indent.utf8) }
     }
 }

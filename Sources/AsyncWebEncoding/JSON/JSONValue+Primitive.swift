@@ -1,0 +1,28 @@
+extension JSONValue {
+    /// The value both encoders store as it is, without asking it to encode itself: strings,
+    /// booleans, numbers and ``JSONValue``s; nil for anything else.
+    ///
+    /// One list for ``JSONValueEncoder`` and ``JSONTextEncoder``, so they agree on every
+    /// type: an `Optional` holding one of these is cast through to it, an unsigned integer
+    /// past `Int.max` becomes a float, a `Float` is widened to a `Double`.
+    package init?(primitive value: some Encodable) {
+        switch value {
+        case let value as String: self = .string(value)
+        case let value as Bool: self = .bool(value)
+        case let value as Int: self = .int(value)
+        case let value as Int8: self = .int(Int(value))
+        case let value as Int16: self = .int(Int(value))
+        case let value as Int32: self = .int(Int(value))
+        case let value as Int64: self = .int(Int(value))
+        case let value as UInt: self = value <= UInt(Int.max) ? .int(Int(value)) : .double(Double(value))
+        case let value as UInt8: self = .int(Int(value))
+        case let value as UInt16: self = .int(Int(value))
+        case let value as UInt32: self = .int(Int(value))
+        case let value as UInt64: self = value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value))
+        case let value as Double: self = .double(value)
+        case let value as Float: self = .double(Double(value))
+        case let value as JSONValue: self = value
+        default: return nil
+        }
+    }
+}
