@@ -16,12 +16,17 @@ extension App {
     /// `--io auto|io_uring|epoll` (or `ASYNCWEB_IO`) for the I/O backend, `--debug` (or
     /// `FLASK_DEBUG=1`) for debug mode, and `--cert FILE --key FILE` (or `--cert adhoc`) for
     /// HTTPS. The banner names the backend (` * I/O: io_uring`), and why when io_uring was
-    /// refused and epoll serves instead.
+    /// refused and epoll serves instead. The subcommand `routes [--sort endpoint|methods|rule|match]
+    /// [--all-methods]` prints the app's routes as `flask routes` does and returns without serving.
     /// When the port is taken, a setting is out of range, io_uring was asked for and is
     /// refused, or the TLS certificate or key cannot be used, it prints one line saying so
     /// and exits with status 1.
     public func run(configuration: ServerConfiguration = ServerConfiguration()) async throws {
-        let options = RunOptions.parseOrExit()
+        let options: RunOptions
+        switch AppCommand.parseActionOrExit() {
+        case .serve(let parsed): options = parsed
+        case .printRoutes(let routes): return printRoutes(routes)
+        }
         var configuration = serverConfiguration(configuration)
         if let host = options.host { configuration.host = host }
         if let port = options.port { configuration.port = port }
