@@ -1,10 +1,12 @@
 extension App: RouteRegistrar {
-    public func addRoute(_ rules: [String], methods: [HTTPMethod], endpoint: String?, handler: @escaping App.Handler) {
+    public func addRoute(
+        _ rules: [String], methods: [HTTPMethod], endpoint: String?, registeredAt site: CallSite, handler: @escaping App.Handler
+    ) {
         register("route") { setup in
             let automaticOptions = setup.config["PROVIDE_AUTOMATIC_OPTIONS"]?.bool ?? true
             setup.routes.add(
                 rules: rules, methods: methods, endpoint: endpoint ?? rules[0], automaticOptions: automaticOptions,
-                handler: handler)
+                registeredAt: site, handler: handler)
         }
     }
 }

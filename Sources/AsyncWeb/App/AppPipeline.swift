@@ -16,6 +16,8 @@ final class AppPipeline: Sendable {
     private let entry: Middleware.Next?
     /// `MAX_COOKIE_SIZE`: longer `Set-Cookie` fields are logged as browsers may drop them.
     private let maxCookieSize: Int
+    /// `DEBUG`, read once: errors record their call stack and 500s show the debug page.
+    private let debug: Bool
 
     init(app: App, setup: AppSetup) {
         self.app = app
@@ -23,6 +25,7 @@ final class AppPipeline: Sendable {
         templates = setup.templates.environment(for: app, config: setup.config)
         sessions = CookieSessionStore(config: setup.config)
         maxCookieSize = setup.config["MAX_COOKIE_SIZE"]?.int ?? 0
+        debug = setup.config.debug
         guard !setup.middleware.isEmpty else {
             entry = nil
             return
@@ -54,6 +57,9 @@ final class AppPipeline: Sendable {
     /// The response to `request`, with the request context bound around the middleware
     /// and the app; whatever goes wrong becomes a response here, and is logged here.
     func respond(to request: Request) async -> Response {
+        if debug && !ErrorOrigin.recordsCallStack {
+            return await ErrorOrigin.$recordsCallStack.withValue(true) { await respond(to: request) }
+        }
         let context = RequestContext(app: app, request: request, sessions: sessions)
         return await RequestContext.$current.withValue(context) {
             guard let entry else { return await route(request, in: context) }
@@ -114,8 +120,8 @@ final class AppPipeline: Sendable {
             if let handler = setup.statusHandlers[httpError.status.code] {
                 return try await handler(httpError)
             }
-            if setup.config.debug && httpError.status == .internalServerError && !(error is HTTPError) {
-                return DebugErrorPage.response(for: error, request: request)
+            if debug && DebugErrorPage.shows(error, answering: httpError, config: setup.config) {
+                return await DebugErrorPage(error: error, request: request, context: RequestContext.current, setup: setup).response()
             }
             return ErrorPage.response(for: httpError.status, message: httpError.message, headers: httpError.headers)
         } catch {

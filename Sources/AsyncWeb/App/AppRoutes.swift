@@ -1,14 +1,16 @@
 /// An app's URL rules and the handlers of their endpoints, by method.
 struct AppRoutes: Sendable {
     var map = URLMap()
-    /// By endpoint, each method's handler: a short list, searched in order, since an endpoint
-    /// answers one or two methods and a dictionary would hash the method on every request.
-    private var handlers: [String: [(method: HTTPMethod, handler: App.Handler)]] = [:]
+    /// By endpoint, each method's handler and where it was registered: a short list, searched
+    /// in order, since an endpoint answers one or two methods and a dictionary would hash the
+    /// method on every request.
+    private var handlers: [String: [(method: HTTPMethod, handler: App.Handler, site: CallSite)]] = [:]
 
     /// Adds rules sharing one handler; a bad pattern or an endpoint registered twice for a
     /// method stops the program at startup with the reason, as Flask raises at decoration time.
     mutating func add(
-        rules: [String], methods: [HTTPMethod], endpoint: String, automaticOptions: Bool, handler: @escaping App.Handler
+        rules: [String], methods: [HTTPMethod], endpoint: String, automaticOptions: Bool, registeredAt site: CallSite,
+        handler: @escaping App.Handler
     ) {
         for rule in rules {
             do {
@@ -21,8 +23,14 @@ struct AppRoutes: Sendable {
             precondition(
                 handlers[endpoint]?.contains { $0.method == method } != true,
                 "View function mapping is overwriting an existing endpoint function: '\(endpoint)' already answers \(method). Give the route another name.")
-            handlers[endpoint, default: []].append((method, handler))
+            handlers[endpoint, default: []].append((method, handler, site))
         }
+    }
+
+    /// Where the handler answering `method` at `endpoint` was registered (GET's for HEAD).
+    func registrationSite(of endpoint: String, method: HTTPMethod) -> CallSite? {
+        let byMethod = handlers[endpoint] ?? []
+        return (byMethod.first { $0.method == method } ?? (method == .head ? byMethod.first { $0.method == .get } : nil))?.site
     }
 
     /// The rule `request` matches, or why none fits. A failure waits for

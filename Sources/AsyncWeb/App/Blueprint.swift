@@ -43,10 +43,14 @@ public final class Blueprint: RouteRegistrar, Sendable {
         }
     }
 
-    public func addRoute(_ rules: [String], methods: [HTTPMethod], endpoint: String?, handler: @escaping App.Handler) {
+    public func addRoute(
+        _ rules: [String], methods: [HTTPMethod], endpoint: String?, registeredAt site: CallSite, handler: @escaping App.Handler
+    ) {
         let name = self.name
         record { app, prefix in
-            app.addRoute(rules.map { prefix + $0 }, methods: methods, endpoint: "\(name).\(endpoint ?? rules[0])", handler: handler)
+            app.addRoute(
+                rules.map { prefix + $0 }, methods: methods, endpoint: "\(name).\(endpoint ?? rules[0])", registeredAt: site,
+                handler: handler)
         }
     }
 

@@ -39,7 +39,8 @@ public func redirect(to location: String, code: HTTPStatus = .found) -> Response
 
 /// Stops the request with an HTTP error (Flask's `abort`): `try abort(401)`.
 ///
-/// The app's error handler for that status answers, or the standard error page.
-public func abort(_ status: HTTPStatus, _ message: String? = nil) throws -> Never {
-    throw HTTPError(status, message: message)
+/// The app's error handler for that status answers, or the standard error page; in debug
+/// mode a 500 shows the debug page, with the file and line of the `abort` call.
+public func abort(_ status: HTTPStatus, _ message: String? = nil, fileID: StaticString = #fileID, line: UInt = #line) throws -> Never {
+    throw HTTPError(status, message: message, fileID: fileID, line: line)
 }

@@ -8,12 +8,15 @@
 /// The response shows ``message``, Werkzeug's generic text. ``debugMessage`` adds the missing
 /// key, as Werkzeug does in debug mode; it is kept out of production pages because it
 /// tells a client which fields the handler reads.
-public struct BadRequestKeyError: HTTPResponseError, Sendable, Equatable, CustomStringConvertible {
+public struct BadRequestKeyError: HTTPResponseError, LocatedError, Sendable, Equatable, CustomStringConvertible {
     /// The key that was asked for.
     public let key: String
+    /// Where the key was required, for the debug page.
+    public let origin: ErrorOrigin
 
-    public init(key: String) {
+    public init(key: String, fileID: StaticString = #fileID, line: UInt = #line) {
         self.key = key
+        origin = ErrorOrigin(fileID: fileID, line: line)
     }
 
     /// 400 Bad Request.
@@ -31,8 +34,11 @@ public struct BadRequestKeyError: HTTPResponseError, Sendable, Equatable, Custom
 
     /// The error as the response it stands for.
     public var httpError: HTTPError {
-        HTTPError(status, message: message)
+        HTTPError(status, message: message, origin: origin)
     }
+
+    /// The same key missing, wherever it was required.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
 
     public var description: String {
         "400 Bad Request: the request has no key '\(key)'"

@@ -12,12 +12,15 @@
 ///     logger.info("bad upload: \(error.reason)")
 /// }
 /// ```
-public struct MalformedFormDataError: HTTPResponseError, Sendable, Equatable, CustomStringConvertible {
+public struct MalformedFormDataError: HTTPResponseError, LocatedError, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong with the body.
     public let reason: String
+    /// Where the parser gave up, for the debug page.
+    public let origin: ErrorOrigin
 
-    public init(reason: String) {
+    public init(reason: String, fileID: StaticString = #fileID, line: UInt = #line) {
         self.reason = reason
+        origin = ErrorOrigin(fileID: fileID, line: line)
     }
 
     public var description: String {
@@ -25,5 +28,8 @@ public struct MalformedFormDataError: HTTPResponseError, Sendable, Equatable, Cu
     }
 
     /// A malformed body is the client's fault: 400, as Werkzeug answers.
-    public var httpError: HTTPError { HTTPError(.badRequest) }
+    public var httpError: HTTPError { HTTPError(.badRequest, origin: origin) }
+
+    /// The same fault, wherever the parser found it.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.reason == rhs.reason }
 }

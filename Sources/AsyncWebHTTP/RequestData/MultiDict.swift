@@ -41,9 +41,9 @@ public struct MultiDict<Value> {
     }
 
     /// The first value for `key`, or a ``BadRequestKeyError`` that answers 400, as
-    /// `request.form["key"]` does in Flask.
-    public func require(_ key: String) throws(BadRequestKeyError) -> Value {
-        guard let value = self[key] else { throw BadRequestKeyError(key: key) }
+    /// `request.form["key"]` does in Flask. The error records the caller's `fileID` and `line`.
+    public func require(_ key: String, fileID: StaticString = #fileID, line: UInt = #line) throws(BadRequestKeyError) -> Value {
+        guard let value = self[key] else { throw BadRequestKeyError(key: key, fileID: fileID, line: line) }
         return value
     }
 

@@ -8,7 +8,7 @@
 ///     throw error.httpError           // 413 with Werkzeug's message
 /// }
 /// ```
-public struct RequestEntityTooLargeError: HTTPResponseError, Sendable, Equatable, CustomStringConvertible {
+public struct RequestEntityTooLargeError: HTTPResponseError, LocatedError, Sendable, Equatable, CustomStringConvertible {
     /// Which limit the request went over.
     public enum Limit: String, Sendable {
         /// ``FormDataLimits/maxContentLength``: the whole body.
@@ -31,9 +31,12 @@ public struct RequestEntityTooLargeError: HTTPResponseError, Sendable, Equatable
 
     /// The limit that was exceeded.
     public let limit: Limit
+    /// Where the limit was enforced, for the debug page.
+    public let origin: ErrorOrigin
 
-    public init(limit: Limit) {
+    public init(limit: Limit, fileID: StaticString = #fileID, line: UInt = #line) {
         self.limit = limit
+        origin = ErrorOrigin(fileID: fileID, line: line)
     }
 
     /// 413 Request Entity Too Large.
@@ -46,8 +49,11 @@ public struct RequestEntityTooLargeError: HTTPResponseError, Sendable, Equatable
 
     /// The error as the response it stands for.
     public var httpError: HTTPError {
-        HTTPError(status, message: message)
+        HTTPError(status, message: message, origin: origin)
     }
+
+    /// The same limit exceeded, wherever it was enforced.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.limit == rhs.limit }
 
     public var description: String {
         "413 Request Entity Too Large: the request is over FormDataLimits.\(limit.rawValue) "

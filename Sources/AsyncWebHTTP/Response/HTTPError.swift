@@ -3,17 +3,31 @@ internal import IOUring
 /// An error that answers the request with an HTTP status, as Werkzeug's `HTTPException` does.
 ///
 /// Throw it from a handler to stop and respond: `throw HTTPError(.notFound)`.
-public struct HTTPError: Error, Sendable, CustomStringConvertible {
+public struct HTTPError: LocatedError, Sendable, CustomStringConvertible {
     public var status: HTTPStatus
     /// Shown in the error page instead of the status's standard explanation.
     public var message: String?
     /// Extra header fields for the error response (`Allow`, `Retry-After`, …).
     public var headers: HTTPHeaders
+    /// Where the error was made, for the debug page.
+    public let origin: ErrorOrigin
 
-    public init(_ status: HTTPStatus, message: String? = nil, headers: HTTPHeaders = [:]) {
+    /// An error answering with `status`, made here: `fileID` and `line` default to the
+    /// caller's place in the source.
+    public init(
+        _ status: HTTPStatus, message: String? = nil, headers: HTTPHeaders = [:],
+        fileID: StaticString = #fileID, line: UInt = #line
+    ) {
+        self.init(status, message: message, headers: headers, origin: ErrorOrigin(fileID: fileID, line: line))
+    }
+
+    /// An error answering with `status` for another error made at `origin`, as an
+    /// ``HTTPResponseError`` answers with its own.
+    public init(_ status: HTTPStatus, message: String? = nil, headers: HTTPHeaders = [:], origin: ErrorOrigin) {
         self.status = status
         self.message = message
         self.headers = headers
+        self.origin = origin
     }
 
     public var description: String {
@@ -34,9 +48,9 @@ extension HTTPError {
         switch error {
         case let error as HTTPError: self = error
         case let error as any HTTPResponseError: self = error.httpError
-        case let error as HTTPParseError: self.init(HTTPStatus(error.status), message: error.reason)
-        case is IOTimeoutError: self.init(.requestTimeout)
-        default: self.init(.internalServerError)
+        case let error as HTTPParseError: self.init(HTTPStatus(error.status), message: error.reason, origin: .withoutCallStack())
+        case is IOTimeoutError: self.init(.requestTimeout, origin: .withoutCallStack())
+        default: self.init(.internalServerError, origin: .withoutCallStack())
         }
     }
 }

@@ -1,0 +1,71 @@
+#if canImport(Runtime)
+internal import Runtime
+#endif
+
+/// A task's call stack at the moment an error was made, async callers included, as the
+/// Swift runtime's backtracer walks it. Capturing keeps addresses only; ``frames()``
+/// names them.
+///
+/// ```swift
+/// for frame in error.origin.callStack?.frames() ?? [] { print(frame) }
+/// ```
+public final class CallStack: Sendable {
+    /// A `Runtime.Backtrace`, held as `any Sendable` because the package supports systems
+    /// older than the backtracer (macOS 15), and a stored property cannot be conditionally available.
+    private let backtrace: any Sendable
+
+    private init(backtrace: any Sendable) {
+        self.backtrace = backtrace
+    }
+
+    /// The current task's call stack, or nil where the runtime cannot walk it.
+    static func capture() -> CallStack? {
+        #if canImport(Runtime)
+        if #available(macOS 26, *), let backtrace = try? Backtrace.capture() {
+            return CallStack(backtrace: backtrace)
+        }
+        #endif
+        return nil
+    }
+
+    /// One function on the stack.
+    public struct Frame: Sendable, CustomStringConvertible {
+        /// The demangled name, or the address where the binary has no symbols.
+        public let function: String
+        /// `path:line` from the debug information, when the binary has it.
+        public let location: String?
+        /// A frame of the Swift runtime, the system or a compiler-made thunk, rather than of
+        /// code built with the app: it has no place in the source.
+        public let isRuntime: Bool
+
+        public var description: String {
+            location.map { "\(function) at \($0)" } ?? function
+        }
+    }
+
+    /// The frames, innermost first, named from the binaries' symbols and debug information:
+    /// slow (it reads DWARF), so the stack is named only when shown. The frames of the
+    /// capture itself are left out.
+    public func frames() -> [Frame] {
+        #if canImport(Runtime)
+        if #available(macOS 26, *), let backtrace = backtrace as? Backtrace,
+            let symbolicated = backtrace.symbolicated()
+        {
+            let frames = symbolicated.frames.map { frame in
+                // Compiler-made code is placed at line 0 of `<compiler-generated>`: nowhere.
+                let location = frame.symbol?.sourceLocation.flatMap { $0.line > 0 ? "\($0.path):\($0.line)" : nil }
+                return Frame(
+                    function: frame.symbol?.name ?? "\(frame.captured)", location: location,
+                    isRuntime: location == nil || frame.isSwiftThunk)
+            }
+            return Array(frames.drop { $0.location.map(Self.isCaptureFile) ?? false })
+        }
+        #endif
+        return []
+    }
+
+    /// Whether `location` lies in the files that take the capture.
+    private static func isCaptureFile(_ location: String) -> Bool {
+        location.contains("/CallStack.swift:") || location.contains("/ErrorOrigin.swift:")
+    }
+}
