@@ -111,7 +111,8 @@ let package = Package(
         .executableTarget(
             name: "AsyncWebCLI",
             dependencies: [
-                "AsyncWebTemplates",
+                // `asyncweb run` serves a failed build's errors with an AsyncWeb app.
+                "AsyncWeb", "AsyncWebTemplates", "AsyncWebEncoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -182,6 +183,12 @@ let package = Package(
             name: "AsyncWebHTTPTests",
             dependencies: ["AsyncWebHTTP", "AsyncWebEncoding", "IOUring", "TestSupport"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        // Runs the built `asyncweb` on a package it makes: slow (it builds AsyncWeb there).
+        .testTarget(
+            name: "AsyncWebCLITests",
+            dependencies: ["AsyncWebCLI", "AsyncWebTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
