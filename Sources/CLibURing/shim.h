@@ -51,3 +51,9 @@ static inline int CLibURing_acceptNonBlocking(int fd) {
 static inline void CLibURing_nameThread(const char *name) {
     prctl(PR_SET_NAME, (unsigned long)name, 0UL, 0UL, 0UL);
 }
+
+// Asks the kernel to send `signal` to this process when its parent dies (prctl is variadic,
+// which Swift cannot call); -1 and errno on failure.
+static inline int CLibURing_setParentDeathSignal(int signal) {
+    return prctl(PR_SET_PDEATHSIG, (unsigned long)signal, 0UL, 0UL, 0UL);
+}

@@ -7,9 +7,10 @@ struct EchoServer {
     private let acceptors: [ConnectionAcceptor]
     private let tasks: [Task<Void, Never>]
 
-    init(reactors: Int = 2, backend: IOBackend) throws {
+    /// - Parameter sockets: one listening socket per reactor; by default, a new group on a free port.
+    init(reactors: Int = 2, backend: IOBackend, sockets given: [ListeningSocket]? = nil) throws {
         group = try ReactorGroup(count: reactors, backend: backend)
-        let sockets = try ListeningSocket.group(address: SocketAddress(host: "127.0.0.1", port: 0), count: reactors)
+        let sockets = try given ?? ListeningSocket.group(address: SocketAddress(host: "127.0.0.1", port: 0), count: reactors)
         port = sockets[0].localAddress.port
         acceptors = zip(sockets, group.reactors).map { ConnectionAcceptor(listening: $0, reactor: $1) }
         tasks = acceptors.map { acceptor in

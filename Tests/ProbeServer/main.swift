@@ -5,10 +5,16 @@
 // shorten the server's limits so a test need not wait out the defaults:
 //   PROBE_HEADER_READ_TIMEOUT_MS   ServerConfiguration.headerReadTimeout
 //   PROBE_PARK_AFTER_MS            ServerConfiguration.parkIdleConnectionAfter
+// and these give it folders a test can change while it serves:
+//   PROBE_TEMPLATE_FOLDER          the app's templates; /page renders page.html
+//   PROBE_STATIC_FOLDER            the app's static files, at /static
 import AsyncWeb
 import Foundation
 
-let app = App("ProbeServer")
+let environment = ProcessInfo.processInfo.environment
+let app = App(
+    "ProbeServer", staticFolder: environment["PROBE_STATIC_FOLDER"] ?? "static",
+    templateFolder: environment["PROBE_TEMPLATE_FOLDER"] ?? "templates")
 app.get("/") { "<p>Hello, World!</p>" }
 app.get("/slow") { request in
     // Unbuffered, so a test can wait until its requests are all in a handler.
@@ -16,6 +22,7 @@ app.get("/slow") { request in
     try await Task.sleep(for: .milliseconds(request.args.value("ms", as: Int.self) ?? 500))
     return "slept"
 }
+app.get("/page") { try renderTemplate("page.html") }
 app.post("/echo") { request in Response(body: ResponseBody(bytes: try await request.data())) }
 app.get("/stream") { request in
     // `chunks` chunks of `size` bytes, each made only when the connection asks for it.
@@ -27,7 +34,6 @@ app.get("/stream") { request in
 }
 
 var configuration = ServerConfiguration()
-let environment = ProcessInfo.processInfo.environment
 if let milliseconds = environment["PROBE_HEADER_READ_TIMEOUT_MS"].flatMap(Int.init) {
     configuration.headerReadTimeout = .milliseconds(milliseconds)
 }

@@ -14,10 +14,13 @@ extension App {
     ///
     /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`,
     /// `--io auto|io_uring|epoll` (or `ASYNCWEB_IO`) for the I/O backend, `--debug` (or
-    /// `FLASK_DEBUG=1`) for debug mode, and `--cert FILE --key FILE` (or `--cert adhoc`) for
-    /// HTTPS. The banner names the backend (` * I/O: io_uring`), and why when io_uring was
-    /// refused and epoll serves instead. The subcommand `routes [--sort endpoint|methods|rule|match]
-    /// [--all-methods]` prints the app's routes as `flask routes` does and returns without serving.
+    /// `FLASK_DEBUG=1`, or `ASYNCWEB_DEBUG=1`) for debug mode, and `--cert FILE --key FILE`
+    /// (or `--cert adhoc`) for HTTPS. The banner names the backend (` * I/O: io_uring`), and
+    /// why when io_uring was refused and epoll serves instead. Started by `asyncweb run`
+    /// (`ASYNCWEB_LISTEN_FD` set), it serves the socket the supervisor keeps open, leaves the
+    /// lines the supervisor prints out of its banner, and stops when the supervisor dies.
+    /// The subcommand `routes [--sort endpoint|methods|rule|match] [--all-methods]` prints
+    /// the app's routes as `flask routes` does and returns without serving.
     /// When the port is taken, a setting is out of range, io_uring was asked for and is
     /// refused, or the TLS certificate or key cannot be used, it prints one line saying so
     /// and exits with status 1.
@@ -33,17 +36,26 @@ extension App {
         if let reactors = options.reactors { configuration.reactorCount = reactors }
         if let io = options.io?.backend { configuration.ioBackend = io }
         if let tls = options.tls { configuration.tls = tls }
-        let environmentDebug = ProcessEnvironment.current["FLASK_DEBUG"].map { ["1", "true", "yes", "on"].contains($0.lowercased()) }
-        if options.debug || environmentDebug == true { debug = true }
+        let supervised = adoptSupervisorSocket(into: &configuration)
+        let environment = ProcessEnvironment.current
+        let environmentDebug = ["FLASK_DEBUG", "ASYNCWEB_DEBUG"].contains { variable in
+            environment[variable].map { ["1", "true", "yes", "on"].contains($0.lowercased()) } == true
+        }
+        if options.debug || environmentDebug { debug = true }
 
         let logger = self.logger
         // From here no more setup: the app serves what it has.
         _ = pipeline
-        logger.info(" * Serving AsyncWeb app '\(name)'")
-        logger.info(" * Debug mode: \(debug ? "on" : "off")")
+        // Under a supervisor these lines are its own, printed once rather than at each restart.
+        if !supervised {
+            logger.info(" * Serving AsyncWeb app '\(name)'")
+            logger.info(" * Debug mode: \(debug ? "on" : "off")")
+        }
         let server = HTTPServer(configuration: configuration, responder: self, logger: logger) { listening in
             logger.info(" * I/O: \(listening.io)")
-            logger.info(" * Running on \(listening.scheme)://\(listening.address) (Press CTRL+C to quit)")
+            if !supervised {
+                logger.info(" * Running on \(listening.scheme)://\(listening.address) (Press CTRL+C to quit)")
+            }
         }
         let services = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -61,10 +73,13 @@ extension App {
             Self.exit("Cannot start the server: \(error)")
         } catch let error as TLSSetupError {
             Self.exit("Cannot start the server: \(error)")
+        } catch let error as ListeningDescriptorError {
+            let source = supervised ? "\(Self.listeningDescriptorVariable)=\(error.descriptor), but " : ""
+            Self.exit("Cannot start the server: \(source)\(error).")
         }
     }
 
-    private static func exit(_ message: String) -> Never {
+    static func exit(_ message: String) -> Never {
         say(message, to: STDERR_FILENO)
         Glibc.exit(1)
     }

@@ -28,6 +28,12 @@ final class HTTPConnectionHandler: @unchecked Sendable {
     private(set) var isIdle = true
     /// Set at shutdown: finish the current request, then close.
     var closeAfterCurrentRequest = false
+    /// True until the client's first bytes arrive or the connection parks. At shutdown such a
+    /// connection is not closed as idle while it waits for them (for
+    /// ``ServerConfiguration/parkIdleConnectionAfter`` at most): its client connected to send a
+    /// request, likely on its way already, and closing it would refuse a client that was
+    /// accepted, perhaps from a listening socket the next server process would have answered on.
+    private var isNew = true
 
     /// What comes next on the connection, once the previous response is written.
     private enum NextStep {
@@ -58,7 +64,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
     /// Closes the connection if it sits between requests; the serving loop then ends.
     func closeIfIdle() {
         closeAfterCurrentRequest = true
-        if isIdle { connection.close() }
+        if isIdle && !isNew { connection.close() }
     }
 
     /// Cancels the request in progress, if any (the shutdown grace period is over).
@@ -101,6 +107,8 @@ final class HTTPConnectionHandler: @unchecked Sendable {
 
     /// Waits for the client without a task, for what is left of the idle timeout.
     private func park() {
+        // Silent for so long, it is no client about to send its first request.
+        isNew = false
         connection.whenReceiveReady(timeout: configuration.idleTimeout - configuration.parkIdleConnectionAfter) { [self] readiness in
             if readiness == .ready && !closeAfterCurrentRequest {
                 start()
@@ -124,6 +132,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
         while true {
             if inbound.readableCount > 0 {
                 isIdle = false
+                isNew = false
                 do {
                     if let head = try parser.parse(inbound.readableBytes) {
                         connection.consume(head.byteCount)
@@ -136,7 +145,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
             }
             try await flush()
             isIdle = inbound.readableCount == 0
-            if isIdle && closeAfterCurrentRequest { return .close }
+            if isIdle && closeAfterCurrentRequest && !isNew { return .close }
             let timeout: Duration
             if isIdle {
                 // Between requests a connection holds no buffer: thousands of idle keep-alive
@@ -163,7 +172,8 @@ final class HTTPConnectionHandler: @unchecked Sendable {
                     try await sendError(.requestTimeout)
                     return .close
                 }
-                return configuration.parkIdleConnectionAfter < configuration.idleTimeout ? .park : .close
+                let parks = configuration.parkIdleConnectionAfter < configuration.idleTimeout && !closeAfterCurrentRequest
+                return parks ? .park : .close
             }
         }
     }

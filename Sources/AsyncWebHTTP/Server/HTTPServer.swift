@@ -8,7 +8,8 @@ import Glibc
 #endif
 
 /// The HTTP/1.1 server: one reactor per core, each with its own `SO_REUSEPORT` listening
-/// socket, accepting connections and serving them with an ``HTTPResponder``.
+/// socket (or its own duplicate of an inherited one), accepting connections and serving
+/// them with an ``HTTPResponder``.
 ///
 /// ```swift
 /// let server = HTTPServer(configuration: ServerConfiguration(port: 8080), responder: app)
@@ -35,7 +36,8 @@ public final class HTTPServer: Service, Sendable {
 
     /// Where a started server listens, and what it does its I/O through.
     public struct Listening: Sendable {
-        /// The address bound (with the real port when port 0 was asked for).
+        /// The address bound (with the real port when port 0 was asked for), or the one the
+        /// inherited socket listens on.
         public let address: SocketAddress
         /// The I/O backend of the reactors, and why it was chosen.
         public let io: IOBackendSelection
@@ -65,7 +67,8 @@ public final class HTTPServer: Service, Sendable {
     /// - Throws: ``InvalidServerConfiguration`` for a setting out of range (or a word
     ///   `ASYNCWEB_IO` does not know), ``IOUringUnavailable`` when io_uring was asked for and
     ///   is refused, ``IOError`` when the address cannot be bound (`EADDRINUSE`: the port is taken),
-    ///   ``TLSSetupError`` when the TLS certificate or key cannot be used.
+    ///   ``ListeningDescriptorError`` when ``ServerConfiguration/listeningDescriptor`` is not a
+    ///   listening socket, ``TLSSetupError`` when the TLS certificate or key cannot be used.
     public func run() async throws {
         try configuration.validate()
         let tls = try configuration.tls.map { try TLSContext($0) }
@@ -120,8 +123,13 @@ public final class HTTPServer: Service, Sendable {
         }
     }
 
+    /// One listening socket per reactor: bound to the configured address, or duplicates of
+    /// the inherited ``ServerConfiguration/listeningDescriptor``.
     private func bindSockets(count: Int) throws -> [ListeningSocket] {
-        try ListeningSocket.group(address: SocketAddress(host: configuration.host, port: configuration.port), count: count)
+        if let descriptor = configuration.listeningDescriptor {
+            return try ListeningSocket.group(adopting: descriptor, count: count)
+        }
+        return try ListeningSocket.group(address: SocketAddress(host: configuration.host, port: configuration.port), count: count)
     }
 
     /// One reactor's accept loop, then its share of the shutdown.

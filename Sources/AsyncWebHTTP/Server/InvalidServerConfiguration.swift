@@ -32,6 +32,9 @@ extension ServerConfiguration {
     /// Checks every setting's range.
     func validate() throws(InvalidServerConfiguration) {
         try require(0...65535 ~= port, "port", "must be 0...65535, not \(port)")
+        if let listeningDescriptor {
+            try require(listeningDescriptor >= 0, "listeningDescriptor", "must not be negative, not \(listeningDescriptor)")
+        }
         if let reactorCount { try require(reactorCount > 0, "reactorCount", "must be positive, not \(reactorCount)") }
         try require(maxRequestLineLength > 0, "maxRequestLineLength", "must be positive, not \(maxRequestLineLength)")
         try require(maxHeaderBytes > 0, "maxHeaderBytes", "must be positive, not \(maxHeaderBytes)")

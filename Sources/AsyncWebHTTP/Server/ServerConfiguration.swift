@@ -34,6 +34,12 @@ public struct ServerConfiguration: Sendable {
     /// HTTPS: the certificate and key to serve with, or `.adhoc` for a self-signed one made at
     /// start-up. `nil` (the default) serves plain HTTP.
     public var tls: TLSConfiguration? = nil
+    /// A socket that already listens, to serve instead of binding ``host`` and ``port``: one
+    /// inherited from a supervisor that keeps it open across restarts (`asyncweb run` passes it
+    /// as `ASYNCWEB_LISTEN_FD`), or from systemd's socket activation. Each reactor serves a
+    /// duplicate of it and closes only that; the descriptor itself stays open, the caller's.
+    /// `nil` (the default) binds ``host`` and ``port``.
+    public var listeningDescriptor: Int32? = nil
 
     public var maxRequestLineLength = 8 * 1024
     public var maxHeaderBytes = 16 * 1024

@@ -22,8 +22,11 @@ final class EpollInstance {
 
     /// Edge-triggered input, output, and the peer's half-close, for a connected socket.
     static let socketEvents = EPOLLIN.rawValue | EPOLLOUT.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue
-    /// Edge-triggered input, for a listening socket.
-    static let listeningEvents = EPOLLIN.rawValue | EPOLLET.rawValue
+    /// Edge-triggered input, for a listening socket. Exclusive: when the reactors share one
+    /// socket (an inherited one, duplicated for each), a new connection wakes one of them, not
+    /// all; one that is busy still finds the socket ready on its next wait, and a reactor that
+    /// loses the race for a connection just sees `EAGAIN`.
+    static let listeningEvents = EPOLLIN.rawValue | EPOLLET.rawValue | EPOLLEXCLUSIVE.rawValue
     /// What makes a waiting receive (or accept) look again.
     static let readableEvents = EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue
     /// What makes a waiting send try again (an error or hang-up makes it fail at once).

@@ -12,7 +12,8 @@ import Glibc
 /// let acceptor = ConnectionAcceptor(listening: socket, reactor: reactor)
 /// while let connection = try await acceptor.next() { … }
 /// ```
-/// ``stop()`` (from any thread) ends the multishot accept; `next()` then returns nil.
+/// ``stop()`` (from any thread) ends the multishot accept; `next()` then hands out the
+/// connections already accepted, and returns nil.
 public final class ConnectionAcceptor: Sendable {
     public let reactor: Reactor
     private let queue: AcceptQueue
@@ -22,7 +23,8 @@ public final class ConnectionAcceptor: Sendable {
         queue = AcceptQueue(listening: listening, reactor: reactor)
     }
 
-    /// The next accepted connection, or nil once stopped.
+    /// The next accepted connection, or nil once stopped and every connection accepted
+    /// before has been handed out.
     ///
     /// - Throws: ``IOError`` when accepting failed (`EMFILE` when out of descriptors); the
     ///   acceptor stays usable, so a server logs, pauses and calls again.
@@ -30,7 +32,12 @@ public final class ConnectionAcceptor: Sendable {
         try await queue.next()
     }
 
-    /// Stops accepting; a pending ``next()`` returns nil. Callable from any thread.
+    /// Stops accepting; ``next()`` returns the connections accepted before, then nil.
+    /// Callable from any thread.
+    ///
+    /// Connections still waiting in the socket's queue stay there, for whoever else listens
+    /// on it (another process sharing an inherited socket, say); those this process took
+    /// from the kernel are its own to answer, since closing them would refuse their clients.
     public func stop() {
         queue.stop()
     }
@@ -50,25 +57,28 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
         self.reactor = reactor
     }
 
+    deinit { closeBacklog() }
+
     func next() async throws -> TCPConnection? {
         while true {
-            if isStopped {
-                closeBacklog()
-                return nil
-            }
             if let fd = accepted.popFirst() {
                 return try TCPConnection(fd: fd, reactor: reactor)
             }
-            if let failure {
-                self.failure = nil
-                throw failure
+            if isStopped {
+                // io_uring: the multishot accept may still deliver until its last completion.
+                if isFinished { return nil }
+            } else {
+                if let failure {
+                    self.failure = nil
+                    throw failure
+                }
+                if !isArmed { arm() }
+                if !accepted.isEmpty || failure != nil { continue }
             }
-            if !isArmed { arm() }
-            if !accepted.isEmpty || failure != nil { continue }
             await withTaskCancellationHandler {
                 await withUnsafeContinuation { continuation in
                     // Checked here, where no completion can slip in between check and wait.
-                    if isStopped || !accepted.isEmpty || failure != nil {
+                    if isFinished || !accepted.isEmpty || failure != nil {
                         continuation.resume()
                     } else {
                         waiter = continuation
@@ -79,6 +89,9 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
             }
         }
     }
+
+    /// Stopped, and no accept left in the kernel that could still deliver a connection.
+    private var isFinished: Bool { isStopped && !isArmed }
 
     func stop() {
         reactor.execute { [self] in
@@ -114,8 +127,10 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
         }
     }
 
-    /// epoll: the listening socket has connections waiting.
+    /// epoll: the listening socket has connections waiting. Events taken from the kernel
+    /// before a stop or a failure are left alone: accepting is paused.
     override func becameReadable(events: UInt32) {
+        guard isArmed else { return }
         acceptAvailable()
         resumeWaiter()
     }
@@ -126,11 +141,13 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
         while true {
             let fd = CLibURing_acceptNonBlocking(listening.fd)
             if fd >= 0 {
-                if isStopped { close(fd) } else { accepted.append(fd) }
+                accepted.append(fd)
                 continue
             }
             let code = errno
-            // The peer gave up between the handshake and accept: on to the next one.
+            // EAGAIN: the queue is empty, or another reactor sharing the socket took the
+            // connection this one was woken for. ECONNABORTED: the peer gave up between the
+            // handshake and accept. Either way, nothing is wrong.
             if code == EINTR || code == ECONNABORTED { continue }
             if code != EAGAIN && code != EWOULDBLOCK {
                 failure = IOError(code: code, operation: "accept")
@@ -140,11 +157,13 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
         }
     }
 
-    /// io_uring: one completion of the multishot accept.
+    /// io_uring: one completion of the multishot accept. The kernel retries by itself when
+    /// another ring sharing the socket took the connection; should `EAGAIN` come through all
+    /// the same, the next ``next()`` arms the accept again, as after any last completion.
     override func complete(result: Int32, flags: UInt32, more: Bool) {
         if result >= 0 {
-            if isStopped { close(result) } else { accepted.append(result) }
-        } else if result != -ECANCELED {
+            accepted.append(result)
+        } else if result != -ECANCELED && result != -EAGAIN && !isStopped {
             failure = IOError(result: result, operation: "accept")
         }
         resumeWaiter()

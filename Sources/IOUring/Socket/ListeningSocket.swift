@@ -7,7 +7,8 @@ import Glibc
 /// A bound, listening TCP socket.
 ///
 /// A server opens one per reactor on the same address with `SO_REUSEPORT`, so the kernel
-/// spreads new connections over the reactors with no shared accept queue.
+/// spreads new connections over the reactors with no shared accept queue; or, serving a
+/// socket it inherited, one duplicate of it per reactor (``group(adopting:count:)``).
 public final class ListeningSocket: Sendable {
     /// The file descriptor.
     public let fd: Int32
@@ -43,6 +44,12 @@ public final class ListeningSocket: Sendable {
             close(fd)
             throw error
         }
+    }
+
+    /// Takes ownership of `fd`, a socket already listening on `localAddress`.
+    init(owning fd: Int32, localAddress: SocketAddress) {
+        self.fd = fd
+        self.localAddress = localAddress
     }
 
     deinit { closeNow() }

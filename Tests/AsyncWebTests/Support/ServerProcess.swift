@@ -42,10 +42,13 @@ final class ServerProcess: @unchecked Sendable {
     ///     The descriptors checked are `pid`'s: right when the launcher execs the server, not
     ///     under `podman run` (whose own Go netpoller shows as epoll), where the test must
     ///     check the server's PID itself.
+    ///   - listeningSocket: a socket the server inherits and serves instead of binding one, as
+    ///     `asyncweb run` hands it over (descriptor 3, named by `ASYNCWEB_LISTEN_FD`); the
+    ///     server is ready once it names its I/O backend, since it prints no address then.
     static func start(
         _ product: String = "ProbeServer", backend: IOBackend, chosenAutomatically: Bool = false,
         environment: [String: String] = [:], descriptorLimit: Int? = nil, arguments extraArguments: [String] = [],
-        launcher: [String] = []
+        launcher: [String] = [], listeningSocket: ListeningSocket? = nil
     ) throws -> ServerProcess {
         let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent(product).path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -60,8 +63,9 @@ final class ServerProcess: @unchecked Sendable {
         }
         var variables = ProcessInfo.processInfo.environment
         variables.merge(environment) { $1 }
-        let pid = try spawn(arguments, environment: variables, outputPath: outputPath)
-        let process = try ServerProcess(pid: pid, outputPath: outputPath)
+        if listeningSocket != nil { variables["ASYNCWEB_LISTEN_FD"] = String(inheritedDescriptor) }
+        let pid = try spawn(arguments, environment: variables, outputPath: outputPath, inheriting: listeningSocket?.fd)
+        let process = try ServerProcess(pid: pid, outputPath: outputPath, inheritedPort: listeningSocket?.localAddress.port)
         let links = process.descriptorLinks()
         guard backend.isInUse(amongDescriptors: links) else {
             throw Failure(description: "the server does not run on \(backend); its descriptors: \(Set(links))")
@@ -69,12 +73,16 @@ final class ServerProcess: @unchecked Sendable {
         return process
     }
 
-    private init(pid: pid_t, outputPath: String) throws {
+    private init(pid: pid_t, outputPath: String, inheritedPort: Int? = nil) throws {
         self.pid = pid
         self.outputPath = outputPath
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             let output = self.output
+            if let inheritedPort, output.contains(" * I/O: ") {
+                self.port = inheritedPort
+                return
+            }
             if let range = output.range(of: #"Running on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 let address = output[range]
                 self.port = Int(address[address.index(after: address.lastIndex(of: ":")!)...])!
@@ -152,22 +160,30 @@ final class ServerProcess: @unchecked Sendable {
         _ = waitForExit(timeout: .seconds(10))
     }
 
+    /// The descriptor number an inherited listening socket has in the server.
+    static let inheritedDescriptor: Int32 = 3
+
     /// posix_spawn with default signal handling and an empty signal mask: Foundation's
     /// `Process` passes on the calling thread's mask, in which SIGTERM may be blocked.
-    private static func spawn(_ arguments: [String], environment: [String: String], outputPath: String) throws -> pid_t {
+    /// `inheriting` becomes the child's ``inheritedDescriptor``.
+    static func spawn(
+        _ arguments: [String], environment: [String: String], outputPath: String, inheriting descriptor: Int32? = nil
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // dup2 leaves the copy open across exec, though the original is close-on-exec.
+        if let descriptor { posix_spawn_file_actions_adddup2(&actions, descriptor, inheritedDescriptor) }
         // Sockets of other tests running meanwhile are not all close-on-exec: keep them out.
         // (glibc 2.34's call, which Swift's Glibc module does not declare.)
         typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
         guard let closeFrom = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
             throw Failure(description: "this glibc has no posix_spawn_file_actions_addclosefrom_np (2.34 or newer has)")
         }
-        _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, 3)
+        _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, descriptor == nil ? 3 : inheritedDescriptor + 1)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
