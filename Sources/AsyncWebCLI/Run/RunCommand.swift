@@ -62,7 +62,7 @@ struct RunCommand: ParsableCommand {
         if reload { Console.say(" * Restarting with inotify") }
 
         let settings = Supervisor.Settings(
-            product: product, binary: binary, debug: debug, reload: reload,
+            product: product, binary: binary, reload: reload,
             appEnvironment: DebugMode.appEnvironment(environment, debug: debug))
         let status = Supervisor(package: package, settings: settings, socket: socket, watcher: watcher).run()
         if status != 0 { throw ExitCode(status) }

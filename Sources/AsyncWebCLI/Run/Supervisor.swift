@@ -14,7 +14,6 @@ final class Supervisor {
     struct Settings {
         let product: String
         let binary: String
-        let debug: Bool
         let reload: Bool
         /// The app's environment: this process's, with debug mode and the socket's number.
         let appEnvironment: [String: String]
