@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Load benchmark: TechEmpower's plaintext and json tests, as TFB defines them,
 # and the Hello page through the whole app, on AsyncWeb's TechEmpower example
-# (each of its I/O backends) and on its peers: nginx, a C liburing floor,
+# (each of its I/O backends, and io_uring with the access log written to a
+# file) and on its peers: nginx, a C liburing floor,
 # Hummingbird 2 and Vapor 4. Each server is pinned to one CPU and wrk to
 # another. What the figures mean: README.md next to this file.
 #
 # Environment (defaults in brackets; any subset of servers or tests works):
-#   SERVERS            [asyncweb-io_uring asyncweb-epoll nginx floor hummingbird vapor]
+#   SERVERS            [asyncweb-io_uring asyncweb-epoll asyncweb-log nginx floor hummingbird vapor]
 #   TESTS              [plaintext pipelined json hello]
 #   CONNECTION_LEVELS  [64 256 1024]
 #   ROUNDS [3]  DURATION [4s]  PIPELINE_DEPTH [16]  SERVER_CPU [0]  WRK_CPU [1]
@@ -25,7 +26,7 @@ repo_root=$(cd "$benchmark_dir/../.." && pwd)
 peers_dir=$(cd "$benchmark_dir/../Peers" && pwd)
 readonly benchmark_dir repo_root peers_dir
 
-readonly all_servers="asyncweb-io_uring asyncweb-epoll nginx floor hummingbird vapor"
+readonly all_servers="asyncweb-io_uring asyncweb-epoll asyncweb-log nginx floor hummingbird vapor"
 readonly all_tests="plaintext pipelined json hello"
 readonly requested_servers=${SERVERS:-$all_servers}
 readonly tests=${TESTS:-$all_tests}
@@ -92,7 +93,7 @@ requested() {
 }
 
 requested_asyncweb() {
-    requested asyncweb-io_uring || requested asyncweb-epoll
+    requested asyncweb-io_uring || requested asyncweb-epoll || requested asyncweb-log
 }
 
 # Converts a wrk duration (8, 8s, 2m, 1h) to seconds, to bound how long wrk may run.
@@ -133,6 +134,9 @@ temp_dir=""
 stop_everything_on_exit
 
 temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/asyncweb-load.XXXXXX")
+# Where asyncweb-log writes its access log.
+access_log="$temp_dir/access.log"
+readonly access_log
 results_dir="$benchmark_dir/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results_dir"
 readonly results_dir
@@ -333,9 +337,15 @@ start_server() {
     server_port=$(pick_free_port)
     local address=(--host 127.0.0.1 --port "$server_port")
     case $server_name in
-        asyncweb-*)
+        asyncweb-log)
+            # app.run() logs each request; here to a file, as a production server would.
             taskset -c "$server_cpu" "$techempower_binary" "${address[@]}" \
-                --reactors 1 --io "${server_name#asyncweb-}" >>"$server_log" 2>&1 &
+                --reactors 1 --io io_uring --access-log-file "$access_log" >>"$server_log" 2>&1 &
+            ;;
+        asyncweb-*)
+            # The log is off for the other variants, to measure the server alone.
+            taskset -c "$server_cpu" "$techempower_binary" "${address[@]}" \
+                --reactors 1 --io "${server_name#asyncweb-}" --no-access-log >>"$server_log" 2>&1 &
             ;;
         nginx)
             local prefix="$temp_dir/nginx"
@@ -506,6 +516,10 @@ measure() {
 
     local ticks_before ticks_after wrk_ticks_before wrk_ticks_after started finished
     wait_until_server_idle
+    if [[ $server_name == asyncweb-log ]]; then
+        # One run's lines are enough to look at; a round's would take gigabytes.
+        : >"$access_log"
+    fi
     ticks_before=$(cpu_ticks_of "$server_pid")
     wrk_ticks_before=$(children_cpu_ticks)
     started=$EPOCHREALTIME
@@ -649,6 +663,10 @@ print_report() {
                 if awk -v wrk="$wrk_percent" -v server="$server_percent" -v wrk_limit="$wrk_bound_wrk_percent" \
                     -v server_limit="$wrk_bound_server_percent" 'BEGIN { exit !(wrk >= wrk_limit && server < server_limit) }'; then
                     note="wrk-bound"
+                fi
+                if [[ $server == asyncweb-log ]] && measuring asyncweb-io_uring; then
+                    # What the access log costs: the same server without it, same rounds.
+                    note+="${note:+; }$(ratio "$server" asyncweb-io_uring "$test" "$connections") of asyncweb-io_uring"
                 fi
                 # shellcheck disable=SC2059  # the format is ours
                 printf "$format" "$test" "$connections" "$server" \

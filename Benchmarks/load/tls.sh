@@ -60,7 +60,7 @@ start_server() {
     case $1 in
         asyncweb-*)
             taskset -c "$server_cpu" "$server_binary" --host 127.0.0.1 --port "$server_port" --reactors 1 \
-                --io "${1#asyncweb-}" --cert "$certificate" --key "$key" >"$server_log" 2>&1 &
+                --io "${1#asyncweb-}" --cert "$certificate" --key "$key" --no-access-log >"$server_log" 2>&1 &
             ;;
         nginx)
             mkdir -p "$temp_dir/nginx"

@@ -58,7 +58,7 @@ start_server() {
             # shellcheck disable=SC2034
             expected_body='<p>Hello, World!</p>'
             TRANSFER_FILE=$file taskset -c "$server_cpu" "$server_binary" --host 127.0.0.1 --port "$server_port" \
-                --reactors 1 --io "${1#asyncweb-}" >"$server_log" 2>&1 &
+                --reactors 1 --io "${1#asyncweb-}" --no-access-log >"$server_log" 2>&1 &
             ;;
         nginx)
             expected_body='ok'

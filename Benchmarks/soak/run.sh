@@ -132,7 +132,8 @@ echo "RSS samples, client output and the server's log go to $results_dir"
 
 server_port=$(pick_free_port)
 readonly server_port server_log="$results_dir/server.log"
-server_arguments=(--host 127.0.0.1 --port "$server_port")
+# No access log: hours of traffic would fill the results folder with a line a request.
+server_arguments=(--host 127.0.0.1 --port "$server_port" --no-access-log)
 if [[ -n $reactors ]]; then
     server_arguments+=(--reactors "$reactors")
 fi

@@ -24,6 +24,7 @@ app.get("/slow") { request in
 }
 app.get("/page") { try renderTemplate("page.html") }
 app.post("/echo") { request in Response(body: ResponseBody(bytes: try await request.data())) }
+app.get("/boom") { () throws -> String in throw ProbeFailure() }
 app.get("/stream") { request in
     // `chunks` chunks of `size` bytes, each made only when the connection asks for it.
     let count = request.args.value("chunks", as: Int.self) ?? 16
@@ -32,6 +33,9 @@ app.get("/stream") { request in
         for _ in 0..<count { try await writer.write(chunk) }
     })
 }
+
+/// What `/boom` throws: an error the app does not handle, answered with 500.
+struct ProbeFailure: Error {}
 
 var configuration = ServerConfiguration()
 if let milliseconds = environment["PROBE_HEADER_READ_TIMEOUT_MS"].flatMap(Int.init) {

@@ -15,10 +15,14 @@ extension App {
     /// Command-line flags override `configuration`: `--host`, `--port`, `--reactors`,
     /// `--io auto|io_uring|epoll` (or `ASYNCWEB_IO`) for the I/O backend, `--debug` (or
     /// `FLASK_DEBUG=1`, or `ASYNCWEB_DEBUG=1`) for debug mode, and `--cert FILE --key FILE`
-    /// (or `--cert adhoc`) for HTTPS. The banner names the backend (` * I/O: io_uring`), and
-    /// why when io_uring was refused and epoll serves instead. Started by `asyncweb run`
-    /// (`ASYNCWEB_LISTEN_FD` set), it serves the socket the supervisor keeps open, leaves the
-    /// lines the supervisor prints out of its banner, and stops when the supervisor dies.
+    /// (or `--cert adhoc`) for HTTPS. Each request is logged as Flask's development server logs
+    /// it, on standard error; `--no-access-log` (or the config key `ACCESS_LOG = false`) turns
+    /// that off, `--access-log-format combined` and `--access-log-file FILE` pick the format
+    /// and the file for production (see ``accessLog(_:options:)``). The banner names the
+    /// backend (` * I/O: io_uring`), and why when io_uring was refused and epoll serves
+    /// instead. Started by `asyncweb run` (`ASYNCWEB_LISTEN_FD` set), it serves the socket
+    /// the supervisor keeps open, leaves the lines the supervisor prints out of its banner,
+    /// and stops when the supervisor dies.
     /// The subcommand `routes [--sort endpoint|methods|rule|match] [--all-methods]` prints
     /// the app's routes as `flask routes` does and returns without serving.
     /// When the port is taken, a setting is out of range, io_uring was asked for and is
@@ -36,6 +40,7 @@ extension App {
         if let reactors = options.reactors { configuration.reactorCount = reactors }
         if let io = options.io?.backend { configuration.ioBackend = io }
         if let tls = options.tls { configuration.tls = tls }
+        configuration.accessLog = accessLog(configuration.accessLog, options: options.accessLog)
         let supervised = adoptSupervisorSocket(into: &configuration)
         let environment = ProcessEnvironment.current
         let environmentDebug = ["FLASK_DEBUG", "ASYNCWEB_DEBUG"].contains { variable in

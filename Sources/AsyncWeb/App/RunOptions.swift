@@ -25,6 +25,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The PEM private key of --cert.")
     var key: String?
 
+    @OptionGroup var accessLog: AccessLogOptions
+
     /// What `--cert` and `--key` ask for, checked as Flask's `run` checks them.
     var tls: TLSConfiguration? {
         guard let cert else { return nil }

@@ -16,8 +16,14 @@ final class HTTPConnectionHandler: @unchecked Sendable {
     private let responder: any HTTPResponder
     private let logger: Logger
     private let onClose: @Sendable (HTTPConnectionHandler) -> Void
+    /// The reactor's share of the access log; nil when requests are not logged.
+    let accessLog: AccessLogSink?
+    /// The client's address as the access log shows it, made for the connection's first line.
+    var loggedClientAddress: [UInt8]?
+    /// When the request being answered was read, for a log that shows durations.
+    var requestStart: ContinuousClock.Instant?
     private let output = IOBuffer(capacity: 16 * 1024)
-    private let remoteAddress: SocketAddress?
+    let remoteAddress: SocketAddress?
     private var parser: RequestHeadParser
     private var dates = DateHeaderCache()
     /// The task serving the connection; nil while parked.
@@ -42,15 +48,18 @@ final class HTTPConnectionHandler: @unchecked Sendable {
         case close
     }
 
-    /// - Parameter onClose: called once, on the reactor, after the connection has closed.
+    /// - Parameters:
+    ///   - accessLog: where the connection's requests are logged; nil for no log.
+    ///   - onClose: called once, on the reactor, after the connection has closed.
     init(
         connection: any HTTPTransport, configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger,
-        onClose: @escaping @Sendable (HTTPConnectionHandler) -> Void
+        accessLog: AccessLogSink?, onClose: @escaping @Sendable (HTTPConnectionHandler) -> Void
     ) {
         self.connection = connection
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+        self.accessLog = accessLog
         self.onClose = onClose
         remoteAddress = connection.remoteAddress
         parser = RequestHeadParser(limits: configuration.parserLimits)
@@ -139,7 +148,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
                         return .respond(head)
                     }
                 } catch {
-                    try await sendError(HTTPStatus(error.status), message: error.reason)
+                    try await refuseInput(HTTPStatus(error.status), parseError: error.reason)
                     return .close
                 }
             }
@@ -160,7 +169,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
                 // A head still unfinished at its deadline is late, however recently the
                 // last byte came: answer 408 now rather than wait a zero or negative time.
                 guard deadline > now else {
-                    try await sendError(.requestTimeout)
+                    try await refuseInput(.requestTimeout)
                     return .close
                 }
                 timeout = deadline - now
@@ -169,7 +178,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
                 guard try await connection.receive(timeout: timeout) else { return .close }
             } catch is IOTimeoutError {
                 if !isIdle {
-                    try await sendError(.requestTimeout)
+                    try await refuseInput(.requestTimeout)
                     return .close
                 }
                 let parks = configuration.parkIdleConnectionAfter < configuration.idleTimeout && !closeAfterCurrentRequest
@@ -186,9 +195,12 @@ final class HTTPConnectionHandler: @unchecked Sendable {
 
     /// Answers one request; false when the connection must close afterwards.
     private func respond(to head: RequestHead) async throws -> Bool {
+        if accessLog?.wantsRequestDetails == true { requestStart = .now }
         if case .contentLength(let length) = head.bodyFraming, let limit = configuration.maxBodySize, length > limit {
             // Refused before reading: the client may not send the body at all (100-continue).
-            try await sendError(.contentTooLarge)
+            let bodyByteCount = appendErrorPage(.contentTooLarge)
+            logAccess(head, status: .contentTooLarge, bodyByteCount: bodyByteCount)
+            try await flush()
             return false
         }
         let reader = makeBodyReader(for: head)
@@ -241,10 +253,11 @@ final class HTTPConnectionHandler: @unchecked Sendable {
 
     // MARK: Writing
 
-    /// Writes `response`; returns whether the connection stays open.
+    /// Writes `response` and logs it; returns whether the connection stays open.
     private func write(_ response: Response, for head: RequestHead, keepAlive: Bool) async throws -> Bool {
         let sendsBody = head.method != .head && response.status.allowsBody
         var keepAlive = keepAlive
+        var bodyByteCount = 0
         let date = dates.current()
         switch response.body.storage {
         case .stream(let contentLength, let write) where sendsBody:
@@ -267,10 +280,12 @@ final class HTTPConnectionHandler: @unchecked Sendable {
             } catch {
                 // The head is gone already: the only honest signal left is to close.
                 logger.error("Streaming the response body failed", metadata: ["error": "\(error)"])
+                logAccess(head, status: response.status, bodyByteCount: (bodyWriter as? ConnectionBodyWriter)?.bytesWritten ?? 0)
                 try? await flush()
                 return false
             }
             writer = bodyWriter as! ConnectionBodyWriter
+            bodyByteCount = writer.bytesWritten
             if framing.isChunked { output.append(contentsOf: "0\r\n\r\n".utf8) }
             if let contentLength, writer.bytesWritten != contentLength {
                 logger.error("Streamed body length \(writer.bytesWritten) differs from its Content-Length \(contentLength)")
@@ -288,8 +303,12 @@ final class HTTPConnectionHandler: @unchecked Sendable {
                 case .bytes(let bytes): output.append(contentsOf: bytes)
                 case .empty, .stream: break
                 }
+                if case .length(let length) = framing { bodyByteCount = length }
             }
         }
+        // Logged once the response is the connection's to send, as Werkzeug logs it when it
+        // writes the status line: a client that hangs up now does not unmake the request.
+        logAccess(head, status: response.status, bodyByteCount: bodyByteCount)
         if !keepAlive || output.readableCount >= configuration.responseBatchSize {
             try await flush()
         }
@@ -301,14 +320,25 @@ final class HTTPConnectionHandler: @unchecked Sendable {
         return version == .http1_0 ? .keepAlive : .implicit
     }
 
-    /// Sends an error page and marks the connection for closing (used before a request exists).
-    private func sendError(_ status: HTTPStatus, message: String? = nil) async throws {
+    /// Answers input that is no request (it did not parse, or did not arrive in time) with an
+    /// error page, logs it, and sends it; the connection is to close.
+    private func refuseInput(_ status: HTTPStatus, parseError: String? = nil) async throws {
+        let bodyByteCount = appendErrorPage(status, message: parseError)
+        logRefusedInput(
+            connection.inbound.readableBytes, limit: configuration.maxRequestLineLength, status: status,
+            bodyByteCount: bodyByteCount, parseError: parseError)
+        try await flush()
+    }
+
+    /// Appends an error page that closes the connection; returns the bytes of its body.
+    private func appendErrorPage(_ status: HTTPStatus, message: String? = nil) -> Int {
         let page = ErrorPage.response(for: status, message: message)
+        let bodyByteCount = page.body.contentLength ?? 0
         ResponseHeadWriter.write(
-            status: status, headers: page.headers, framing: .length(page.body.contentLength ?? 0),
+            status: status, headers: page.headers, framing: .length(bodyByteCount),
             connection: .close, date: dates.current(), into: output)
         if case .string(let html) = page.body.storage { output.append(html) }
-        try await flush()
+        return bodyByteCount
     }
 
     /// Sends everything buffered.

@@ -3,7 +3,8 @@ extension HTTPServer {
     /// configuration, and returns once the connection has closed.
     ///
     /// The connection is served as an accepted one is, on its reactor, but it is not counted
-    /// in the server's connections nor closed by its shutdown. Use it for transports the
+    /// in the server's connections nor closed by its shutdown, and its requests are not in the
+    /// access log, which ``run()`` starts and stops. Use it for transports the
     /// server does not accept itself, such as a connection in memory:
     /// ```swift
     /// let server = HTTPServer(configuration: ServerConfiguration(), responder: app)
@@ -13,7 +14,7 @@ extension HTTPServer {
         await withUnsafeContinuation { (closed: UnsafeContinuation<Void, Never>) in
             HTTPConnectionHandler(
                 connection: connection, configuration: configuration, responder: responder, logger: logger,
-                onClose: { _ in closed.resume() }
+                accessLog: nil, onClose: { _ in closed.resume() }
             ).start()
         }
     }

@@ -77,6 +77,9 @@ public final class HTTPServer: Service, Sendable {
             count: configuration.reactorCount ?? ReactorGroup.onlineCPUCount,
             backend: configuration.requestedIOBackend())
         defer { group.shutdown() }
+        let accessLog = try configuration.accessLog.map { try AccessLog($0, reactorCount: group.reactors.count) }
+        // Runs before the reactors stop and after every connection closed: no line is lost.
+        defer { accessLog?.stop() }
         let sockets = try bindSockets(count: group.reactors.count)
         let acceptors = zip(sockets, group.reactors).map { ConnectionAcceptor(listening: $0, reactor: $1) }
         let registries = group.reactors.map { ($0, ConnectionRegistry()) }
@@ -96,7 +99,9 @@ public final class HTTPServer: Service, Sendable {
             await withDiscardingTaskGroup { reactorTasks in
                 for (acceptor, (reactor, registry)) in zip(acceptors, registries) {
                     reactorTasks.addTask(executorPreference: reactor) {
-                        await self.serve(acceptor: acceptor, registry: registry, reactor: reactor)
+                        await self.serve(
+                            acceptor: acceptor, registry: registry, reactor: reactor,
+                            accessLog: accessLog?.sink(for: reactor.index))
                     }
                 }
             }
@@ -133,7 +138,7 @@ public final class HTTPServer: Service, Sendable {
     }
 
     /// One reactor's accept loop, then its share of the shutdown.
-    private func serve(acceptor: ConnectionAcceptor, registry: ConnectionRegistry, reactor: Reactor) async {
+    private func serve(acceptor: ConnectionAcceptor, registry: ConnectionRegistry, reactor: Reactor, accessLog: AccessLogSink?) async {
         while true {
             let connection: TCPConnection
             do {
@@ -152,7 +157,7 @@ public final class HTTPServer: Service, Sendable {
             guard let transport = transport(for: connection) else { continue }
             let handler = HTTPConnectionHandler(
                 connection: transport, configuration: configuration, responder: responder, logger: logger,
-                onClose: { registry.remove($0) })
+                accessLog: accessLog, onClose: { registry.remove($0) })
             registry.insert(handler)
             handler.start()
         }

@@ -63,6 +63,10 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// Bytes of a pipelined batch of responses gathered before they are sent. Default 64 KiB.
     public var responseBatchSize = 64 * 1024
+    /// The access log: one line per request, in Werkzeug's format or the combined one, on
+    /// standard error or in a file, written off the reactors. `nil` (the default) logs no
+    /// requests; `App.run()` turns it on, as Flask's development server logs every request.
+    public var accessLog: AccessLogConfiguration? = nil
 
     public init(host: String = "127.0.0.1", port: Int = 5000, tls: TLSConfiguration? = nil) {
         self.host = host
