@@ -59,34 +59,63 @@ final class AcceptQueue: EventTarget, @unchecked Sendable {
 
     deinit { closeBacklog() }
 
+    // Decided in the synchronous nextStep() and awaited in waitForActivity(), neither inlined:
+    // with either inlined into this loop, Swift 6.3.1's release build crashes splitting the
+    // coroutine (signal 11 in LLVM's coro-split).
     func next() async throws -> TCPConnection? {
         while true {
-            if let fd = accepted.popFirst() {
-                return try TCPConnection(fd: fd, reactor: reactor)
+            switch nextStep() {
+            case .connection(let fd): return try TCPConnection(fd: fd, reactor: reactor)
+            case .end: return nil
+            case .failed(let failure): throw failure
+            case .wait: await waitForActivity()
             }
-            if isStopped {
-                // io_uring: the multishot accept may still deliver until its last completion.
-                if isFinished { return nil }
-            } else {
-                if let failure {
-                    self.failure = nil
-                    throw failure
+        }
+    }
+
+    private enum Step {
+        case connection(Int32)
+        case end
+        case failed(IOError)
+        case wait
+    }
+
+    /// What `next()` does now: hand out a connection accepted before, end once stopped and
+    /// drained, report a failure, or wait.
+    @inline(never)
+    private func nextStep() -> Step {
+        if let fd = accepted.popFirst() { return .connection(fd) }
+        // Stopped, io_uring's multishot accept may still deliver until its last completion.
+        if isFinished { return .end }
+        if isStopped { return .wait }
+        if let failure {
+            self.failure = nil
+            return .failed(failure)
+        }
+        if !isArmed { arm() }
+        // epoll accepts at once when armed.
+        if let fd = accepted.popFirst() { return .connection(fd) }
+        if let failure {
+            self.failure = nil
+            return .failed(failure)
+        }
+        return .wait
+    }
+
+    /// Suspends until a connection, a failure or the end arrives.
+    @inline(never)
+    private func waitForActivity() async {
+        await withTaskCancellationHandler {
+            await withUnsafeContinuation { continuation in
+                // Checked here, where no completion can slip in between check and wait.
+                if isFinished || !accepted.isEmpty || failure != nil {
+                    continuation.resume()
+                } else {
+                    waiter = continuation
                 }
-                if !isArmed { arm() }
-                if !accepted.isEmpty || failure != nil { continue }
             }
-            await withTaskCancellationHandler {
-                await withUnsafeContinuation { continuation in
-                    // Checked here, where no completion can slip in between check and wait.
-                    if isFinished || !accepted.isEmpty || failure != nil {
-                        continuation.resume()
-                    } else {
-                        waiter = continuation
-                    }
-                }
-            } onCancel: {
-                self.stop()
-            }
+        } onCancel: {
+            self.stop()
         }
     }
 
