@@ -2,9 +2,10 @@
 // starve it of descriptors and signal it, none of which a server inside the test process allows.
 //
 // Flags are app.run()'s (`--host`, `--port`, `--reactors`, `--io`); these environment variables
-// shorten the server's limits so a test need not wait out the defaults:
+// change the server's limits so a test need not wait out the defaults, or outlive them:
 //   PROBE_HEADER_READ_TIMEOUT_MS   ServerConfiguration.headerReadTimeout
 //   PROBE_PARK_AFTER_MS            ServerConfiguration.parkIdleConnectionAfter
+//   PROBE_IDLE_TIMEOUT_MS          ServerConfiguration.idleTimeout
 // and these give it folders a test can change while it serves:
 //   PROBE_TEMPLATE_FOLDER          the app's templates; /page renders page.html
 //   PROBE_STATIC_FOLDER            the app's static files, at /static
@@ -43,5 +44,8 @@ if let milliseconds = environment["PROBE_HEADER_READ_TIMEOUT_MS"].flatMap(Int.in
 }
 if let milliseconds = environment["PROBE_PARK_AFTER_MS"].flatMap(Int.init) {
     configuration.parkIdleConnectionAfter = .milliseconds(milliseconds)
+}
+if let milliseconds = environment["PROBE_IDLE_TIMEOUT_MS"].flatMap(Int.init) {
+    configuration.idleTimeout = .milliseconds(milliseconds)
 }
 try await app.run(configuration: configuration)

@@ -77,7 +77,10 @@ struct TLSCertificateReloadTests {
         let certificates = try TestCertificates.shared()
         let files = try ServedFiles(certificates.first)
         defer { try? FileManager.default.removeItem(atPath: files.folder) }
-        let server = try TLSServerProcess.start(io: io, certificate: files.certificate, key: files.key)
+        // The held connection must outlive the whole test, however slow the machine: with the
+        // full suite building packages beside it, this test has taken over the 60 s default.
+        let server = try TLSServerProcess.start(
+            io: io, certificate: files.certificate, key: files.key, environment: ["PROBE_IDLE_TIMEOUT_MS": "600000"])
         let port = server.port
         let go = files.folder + "/go"
         let held = try ExternalTool.start(
