@@ -112,7 +112,7 @@ let package = Package(
             name: "AsyncWebCLI",
             dependencies: [
                 // `asyncweb run` serves a failed build's errors with an AsyncWeb app.
-                "AsyncWeb", "AsyncWebTemplates", "AsyncWebEncoding",
+                "AsyncWeb", "AsyncWebTemplates", "AsyncWebEncoding", "IOUring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -188,7 +188,7 @@ let package = Package(
         // Runs the built `asyncweb` on a package it makes: slow (it builds AsyncWeb there).
         .testTarget(
             name: "AsyncWebCLITests",
-            dependencies: ["AsyncWebCLI", "AsyncWebTesting"],
+            dependencies: ["AsyncWebCLI", "AsyncWebTesting", "IOUring"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -42,11 +42,7 @@ extension App {
         if let tls = options.tls { configuration.tls = tls }
         configuration.accessLog = accessLog(configuration.accessLog, options: options.accessLog)
         let supervised = adoptSupervisorSocket(into: &configuration)
-        let environment = ProcessEnvironment.current
-        let environmentDebug = ["FLASK_DEBUG", "ASYNCWEB_DEBUG"].contains { variable in
-            environment[variable].map { ["1", "true", "yes", "on"].contains($0.lowercased()) } == true
-        }
-        if options.debug || environmentDebug { debug = true }
+        if options.debug || DebugEnvironment.asksForDebug(ProcessEnvironment.current) { debug = true }
 
         let logger = self.logger
         // From here no more setup: the app serves what it has.

@@ -8,6 +8,14 @@ struct SwiftPackage {
     /// `--scratch-path`, passed on to every `swift` command when given.
     let scratchPath: String?
 
+    /// The package holding the current folder, made the current folder: the commands build
+    /// and start the app from its root, where it finds templates/ and static/.
+    static func enterEnclosing(scratchPath: String?) throws(CLIError) -> SwiftPackage {
+        let package = try enclosing(FileManager.default.currentDirectoryPath, scratchPath: scratchPath)
+        _ = FileManager.default.changeCurrentDirectoryPath(package.root)
+        return package
+    }
+
     /// The package holding `folder`, or an error naming where it looked.
     static func enclosing(_ folder: String, scratchPath: String?) throws(CLIError) -> SwiftPackage {
         var candidate = URL(fileURLWithPath: folder).standardizedFileURL

@@ -31,8 +31,7 @@ struct RoutesCommand: ParsableCommand {
     var scratchPath: String?
 
     func run() throws {
-        let package = try SwiftPackage.enclosing(FileManager.default.currentDirectoryPath, scratchPath: scratchPath)
-        _ = FileManager.default.changeCurrentDirectoryPath(package.root)
+        let package = try SwiftPackage.enterEnclosing(scratchPath: scratchPath)
         let product = try package.chooseProduct(app)
         let build = try ChildProcess(
             [SwiftPackage.swift] + package.buildArguments(product: product), environment: ProcessInfo.processInfo.environment,

@@ -1,3 +1,4 @@
+import IOUring
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,45 +28,24 @@ final class ChildProcess {
         _ arguments: [String], environment: [String: String], listening: ListeningSocket? = nil, output: Int32? = nil,
         ownGroup: Bool = false
     ) throws(CLIError) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let output {
-            posix_spawn_file_actions_adddup2(&actions, output, 1)
-            posix_spawn_file_actions_adddup2(&actions, output, 2)
+        do {
+            pid = try ProcessSpawner.spawn(
+                arguments, environment: environment,
+                // Not the inotify descriptor, the build's pipe or anything else of ours.
+                keepingDescriptorsBelow: listening == nil ? 3 : Self.listeningDescriptor + 1,
+                searchingPath: true, newProcessGroup: ownGroup
+            ) { actions in
+                if let output {
+                    posix_spawn_file_actions_adddup2(&actions, output, 1)
+                    posix_spawn_file_actions_adddup2(&actions, output, 2)
+                }
+                if let listening, listening.descriptor != Self.listeningDescriptor {
+                    posix_spawn_file_actions_adddup2(&actions, listening.descriptor, Self.listeningDescriptor)
+                }
+            }
+        } catch {
+            throw CLIError(error.description)
         }
-        if let listening, listening.descriptor != Self.listeningDescriptor {
-            posix_spawn_file_actions_adddup2(&actions, listening.descriptor, Self.listeningDescriptor)
-        }
-        // Not the inotify descriptor, the build's pipe or anything else of ours.
-        Self.closeFrom(&actions, listening == nil ? 3 : Self.listeningDescriptor + 1)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-        if ownGroup {
-            flags |= POSIX_SPAWN_SETPGROUP
-            posix_spawnattr_setpgroup(&attributes, 0)
-        }
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid = pid_t()
-        let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard result == 0 else { throw CLIError("Cannot start \(arguments[0]): \(String(cString: strerror(result))).") }
-        self.pid = pid
         self.leadsGroup = ownGroup
     }
 
@@ -101,13 +81,5 @@ final class ChildProcess {
 
     private func send(_ signal: Int32) {
         kill(leadsGroup ? -pid : pid, signal)
-    }
-
-    /// posix_spawn_file_actions_addclosefrom_np, glibc 2.34's call, which Swift's Glibc
-    /// module does not declare.
-    private static func closeFrom(_ actions: inout posix_spawn_file_actions_t, _ lowest: Int32) {
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return }
-        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, lowest)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AsyncWeb
 
 /// `asyncweb run`: Flask's `flask run` for the package in the current folder. Builds its
 /// executable product, serves it on a socket `asyncweb` holds, and in debug mode rebuilds
@@ -37,9 +38,7 @@ struct RunCommand: ParsableCommand {
     var scratchPath: String?
 
     func run() throws {
-        let package = try SwiftPackage.enclosing(FileManager.default.currentDirectoryPath, scratchPath: scratchPath)
-        // Children start here: the app finds templates/ and static/ relative to it.
-        _ = FileManager.default.changeCurrentDirectoryPath(package.root)
+        let package = try SwiftPackage.enterEnclosing(scratchPath: scratchPath)
         let product = try package.chooseProduct(app)
         let binary = try package.binaryFolder() + "/" + product
         let environment = ProcessInfo.processInfo.environment
@@ -71,11 +70,9 @@ struct RunCommand: ParsableCommand {
 
 /// Debug mode as Flask reads it from the environment, and as the app is told of it.
 enum DebugMode {
-    /// Whether `FLASK_DEBUG` or `ASYNCWEB_DEBUG` asks for debug mode (`1`, `true`, `yes`, `on`).
+    /// Whether `FLASK_DEBUG` or `ASYNCWEB_DEBUG` asks for debug mode, as the app reads them.
     static func isOn(in environment: [String: String]) -> Bool {
-        ["FLASK_DEBUG", "ASYNCWEB_DEBUG"].contains { name in
-            environment[name].map { ["1", "true", "yes", "on"].contains($0.lowercased()) } ?? false
-        }
+        DebugEnvironment.asksForDebug(environment)
     }
 
     /// The app's environment: ours, with debug mode said once in `ASYNCWEB_DEBUG` (so that

@@ -163,48 +163,20 @@ final class ServerProcess: @unchecked Sendable {
     /// The descriptor number an inherited listening socket has in the server.
     static let inheritedDescriptor: Int32 = 3
 
-    /// posix_spawn with default signal handling and an empty signal mask: Foundation's
-    /// `Process` passes on the calling thread's mask, in which SIGTERM may be blocked.
-    /// `inheriting` becomes the child's ``inheritedDescriptor``.
+    /// Starts a server with stdout and stderr in `outputPath`; `inheriting` becomes the
+    /// child's ``inheritedDescriptor``.
     static func spawn(
         _ arguments: [String], environment: [String: String], outputPath: String, inheriting descriptor: Int32? = nil
     ) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // dup2 leaves the copy open across exec, though the original is close-on-exec.
-        if let descriptor { posix_spawn_file_actions_adddup2(&actions, descriptor, inheritedDescriptor) }
         // Sockets of other tests running meanwhile are not all close-on-exec: keep them out.
-        // (glibc 2.34's call, which Swift's Glibc module does not declare.)
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        guard let closeFrom = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
-            throw Failure(description: "this glibc has no posix_spawn_file_actions_addclosefrom_np (2.34 or newer has)")
+        try ProcessSpawner.spawn(
+            arguments, environment: environment, keepingDescriptorsBelow: descriptor == nil ? 3 : inheritedDescriptor + 1
+        ) { actions in
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+            // dup2 leaves the copy open across exec, though the original is close-on-exec.
+            if let descriptor { posix_spawn_file_actions_adddup2(&actions, descriptor, inheritedDescriptor) }
         }
-        _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, descriptor == nil ? 3 : inheritedDescriptor + 1)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaultSignals = sigset_t()
-        sigfillset(&defaultSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid = pid_t()
-        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard result == 0 else { throw Failure(description: "posix_spawn \(arguments[0]) failed: \(result)") }
-        return pid
     }
 }
