@@ -1,6 +1,7 @@
 #if canImport(Runtime)
 internal import Runtime
 #endif
+import Synchronization
 
 /// A task's call stack at the moment an error was made, async callers included, as the
 /// Swift runtime's backtracer walks it. Capturing keeps addresses only; ``frames()``
@@ -21,7 +22,7 @@ public final class CallStack: Sendable {
     /// The current task's call stack, or nil where the runtime cannot walk it.
     static func capture() -> CallStack? {
         #if canImport(Runtime)
-        if #available(macOS 26, *), let backtrace = try? Backtrace.capture() {
+        if #available(macOS 26, *), let backtrace = try? Backtrace.capture(images: ProcessImages.map()) {
             return CallStack(backtrace: backtrace)
         }
         #endif
@@ -49,7 +50,7 @@ public final class CallStack: Sendable {
     public func frames() -> [Frame] {
         #if canImport(Runtime)
         if #available(macOS 26, *), let backtrace = backtrace as? Backtrace,
-            let symbolicated = backtrace.symbolicated()
+            let symbolicated = ProcessImages.whileNoneIsBeingListed({ backtrace.symbolicated() })
         {
             let frames = symbolicated.frames.map { frame in
                 // Compiler-made code is placed at line 0 of `<compiler-generated>`: nowhere.
@@ -69,3 +70,32 @@ public final class CallStack: Sendable {
         location.contains("/CallStack.swift:") || location.contains("/ErrorOrigin.swift:")
     }
 }
+
+#if canImport(Runtime)
+/// The binaries mapped into the process, listed once.
+///
+/// Listing them (`ImageMap.capture()`, which `Backtrace.capture()` does every time unless it
+/// is handed a map) reads the first bytes of every file mapped into the process, in place:
+/// a file another thread unmaps meanwhile faults the whole process. Symbolication maps the
+/// binaries' files and unmaps them after, so it never runs while the list is taken; the
+/// list is then kept, and no capture reads the mappings again. (A library opened after the
+/// first error shows its frames as addresses.)
+@available(macOS 26, *)
+private enum ProcessImages {
+    private static let listed = Mutex<ImageMap?>(nil)
+    private static let symbolicating = Mutex(())
+
+    static func map() -> ImageMap {
+        listed.withLock { listed in
+            if let listed { return listed }
+            let map = symbolicating.withLock { _ in ImageMap.capture() }
+            listed = map
+            return map
+        }
+    }
+
+    static func whileNoneIsBeingListed<T>(_ body: () -> T) -> T {
+        symbolicating.withLock { _ in body() }
+    }
+}
+#endif
