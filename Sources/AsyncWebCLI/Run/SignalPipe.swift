@@ -25,6 +25,9 @@ enum SignalPipe {
         for signal in [SIGINT, SIGTERM, SIGCHLD] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
+                // The interrupted code may be about to read errno.
+                let interruptedErrno = errno
+                defer { errno = interruptedErrno }
                 if signal != SIGCHLD { SignalPipe.stopRequested = 1 }
                 var byte: UInt8 = 0
                 _ = Glibc.write(SignalPipe.writeEnd, &byte, 1)

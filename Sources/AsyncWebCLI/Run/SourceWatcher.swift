@@ -85,7 +85,7 @@ final class SourceWatcher {
         defer { closedir(entries) }
         var swiftFiles: [String] = []
         while let entry = readdir(entries) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = Self.name(of: entry)
             guard name != ".", name != "..", !Self.isIgnored(name) else { continue }
             if entry.pointee.d_type == UInt8(DT_DIR) {
                 swiftFiles += watchTree(folder + "/" + name)
@@ -94,6 +94,14 @@ final class SourceWatcher {
             }
         }
         return swiftFiles
+    }
+
+    /// The entry's name, read in place: `d_name` is declared 256 bytes long, but a record is
+    /// only as long as its name, so copying the field whole can read past the end of
+    /// `readdir`'s buffer (and fault, where that end is the end of a mapping).
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
     }
 
     @discardableResult
