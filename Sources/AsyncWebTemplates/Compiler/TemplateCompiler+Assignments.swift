@@ -55,12 +55,16 @@ extension TemplateCompiler {
         _ target: TemplateAssignmentTarget, filters: [TemplateFilterCall], body: [TemplateNode], line: Int
     ) throws -> TemplateRenderer {
         let autoescape = autoescape
-        let body = try compile(body)
-        let applyFilters = try compileFilterChain(filters, line: line)
+        // The body is a scope of its own, as in Jinja: what it sets stays inside.
+        let (body, applyFilters) = try inInnerFrame(checksOutput: false) { compiler in
+            (try compiler.compile(body), try compiler.compileFilterChain(filters, line: line))
+        }
         let bind = compileBinder(target, exporting: isTopLevel)
         return { _, frame in
             var rendered = TemplateOutput()
-            try body(&rendered, frame)
+            var scope = TemplateFrame.scope(in: frame, capacity: 0)
+            try body(&rendered, scope)
+            TemplateFrame.recycle(&scope)
             let value: TemplateValue = autoescape ? .markup(Markup(rendered.text)) : .string(rendered.text)
             try bind(frame, try applyFilters(value, frame))
         }
@@ -82,11 +86,15 @@ extension TemplateCompiler {
         _ filters: [TemplateFilterCall], body: [TemplateNode], line: Int
     ) throws -> TemplateRenderer {
         let autoescape = autoescape
-        let body = try compile(body)
-        let applyFilters = try compileFilterChain(filters, line: line)
+        // The body is a scope of its own, as in Jinja: what it sets stays inside.
+        let (body, applyFilters) = try inInnerFrame { compiler in
+            (try compiler.compile(body), try compiler.compileFilterChain(filters, line: line))
+        }
         return { output, frame in
             var rendered = TemplateOutput()
-            try body(&rendered, frame)
+            var scope = TemplateFrame.scope(in: frame, capacity: 0)
+            try body(&rendered, scope)
+            TemplateFrame.recycle(&scope)
             let value: TemplateValue = autoescape ? .markup(Markup(rendered.text)) : .string(rendered.text)
             let filtered = try applyFilters(value, frame)
             if autoescape {

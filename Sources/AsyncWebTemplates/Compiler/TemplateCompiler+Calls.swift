@@ -116,10 +116,8 @@ extension TemplateCompiler {
     ) throws -> @Sendable (TemplateValue, TemplateFrame) throws -> TemplateValue {
         let autoescape = autoescape
         let chain = try filters.map { filter in
-            guard let function = environment.filters[filter.name] else {
-                throw failure(.assertion, "No filter named '\(filter.name)'.", line: line)
-            }
-            return FilterCell(function: function, arguments: try compileArguments(filter.arguments, line: line))
+            FilterCell(function: try filterFunction(filter.name, line: line),
+                       arguments: try compileArguments(filter.arguments, line: line))
         }
         if chain.count == 1 {
             let filter = chain[0]
@@ -143,9 +141,7 @@ extension TemplateCompiler {
     func compileTest(
         _ name: String, _ arguments: TemplateArguments, on value: @escaping TemplateEvaluator, line: Int
     ) throws -> TemplateEvaluator {
-        guard let test = environment.tests[name] else {
-            throw failure(.assertion, "No test named '\(name)'.", line: line)
-        }
+        let test = try testFunction(name, line: line)
         let autoescape = autoescape
         let arguments = try compileArguments(arguments, line: line)
         return { frame in
@@ -154,6 +150,22 @@ extension TemplateCompiler {
             frame.state.autoescape = autoescape
             return .bool(try test(subject, values, frame.state))
         }
+    }
+}
+
+/// Unknown filters and tests: a compile-time error, except inside an `if`
+/// or a conditional expression, where Jinja 3 fails only if the branch runs.
+extension TemplateCompiler {
+    private func filterFunction(_ name: String, line: Int) throws -> TemplateFilterFunction {
+        if let function = environment.filters[name] { return function }
+        guard isSoftFrame else { throw failure(.assertion, "No filter named '\(name)'.", line: line) }
+        return { _, _, _ in throw TemplateError(.runtime, "No filter named '\(name)' found.") }
+    }
+
+    private func testFunction(_ name: String, line: Int) throws -> TemplateTestFunction {
+        if let function = environment.tests[name] { return function }
+        guard isSoftFrame else { throw failure(.assertion, "No test named '\(name)'.", line: line) }
+        return { _, _, _ in throw TemplateError(.runtime, "No test named '\(name)' found.") }
     }
 }
 

@@ -68,9 +68,11 @@ extension TemplateCompiler {
         case .compare(let first, let rest):
             return try compileComparison(try compile(first, line: line), rest, line: line)
         case .conditional(let then, let condition, let otherwise):
-            let then = try compile(then, line: line)
-            let condition = try compile(condition, line: line)
-            let otherwise = try otherwise.map { try compile($0, line: line) }
+            var soft = self
+            soft.isSoftFrame = true
+            let then = try soft.compile(then, line: line)
+            let condition = try soft.compile(condition, line: line)
+            let otherwise = try otherwise.map { try soft.compile($0, line: line) }
             let missingElse = "the inline if-expression on line \(line) evaluated to false and no else section was defined."
             return { frame in
                 if try condition(frame).truth() { return try then(frame) }

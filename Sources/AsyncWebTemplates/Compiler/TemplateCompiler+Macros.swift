@@ -40,18 +40,29 @@ extension TemplateCompiler {
             throw failure(.assertion, "macro '\(name)' has more than 64 parameters", line: line)
         }
         let references = TemplateNameReferences(body)
-        return CompiledMacro(
-            name: name,
-            parameters: try parameters.map {
-                MacroParameter(
-                    name: TemplateName($0.name),
-                    defaultValue: try $0.defaultValue.map { EvaluatorCell(evaluate: try compile($0, line: line)) })
-            },
-            body: try compileNested(body),
-            catchesVarargs: references.contains("varargs"),
-            catchesKeywords: references.contains("kwargs"),
-            acceptsCaller: references.contains("caller")
-        )
+        let explicitCaller = parameters.first { $0.name == "caller" }
+        if references.contains("caller"), let explicitCaller, explicitCaller.defaultValue == nil {
+            throw failure(
+                .assertion,
+                "When defining macros or call blocks the special \"caller\" argument must be omitted or be given a default.",
+                line: line)
+        }
+        let isDeclared = Set(parameters.map(\.name))
+        return try inInnerFrame(checksOutput: false) { compiler in
+            CompiledMacro(
+                name: name,
+                parameters: try parameters.map {
+                    MacroParameter(
+                        name: TemplateName($0.name),
+                        defaultValue: try $0.defaultValue.map { EvaluatorCell(evaluate: try compiler.compile($0, line: line)) })
+                },
+                body: try compiler.compile(body),
+                catchesVarargs: references.contains("varargs") && !isDeclared.contains("varargs"),
+                catchesKeywords: references.contains("kwargs") && !isDeclared.contains("kwargs"),
+                readsCaller: references.contains("caller"),
+                declaresCaller: explicitCaller != nil
+            )
+        }
     }
 }
 
@@ -64,7 +75,8 @@ struct CompiledMacro: Sendable {
     let catchesVarargs: Bool
     /// The body reads `kwargs`, so unknown keyword arguments are allowed.
     let catchesKeywords: Bool
-    /// The body reads `caller`, so a `{% call %}` may pass one.
+    /// The body reads `caller` and does not declare it, so a `{% call %}`
+    /// passes it apart from the parameters.
     let acceptsCaller: Bool
 
     /// Jinja's macro attributes: `name`, `arguments`, `catch_kwargs`, `catch_varargs`, `caller`.
@@ -72,17 +84,18 @@ struct CompiledMacro: Sendable {
 
     init(
         name: String, parameters: [MacroParameter], body: @escaping TemplateRenderer,
-        catchesVarargs: Bool, catchesKeywords: Bool, acceptsCaller: Bool
+        catchesVarargs: Bool, catchesKeywords: Bool, readsCaller: Bool, declaresCaller: Bool
     ) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.catchesVarargs = catchesVarargs
         self.catchesKeywords = catchesKeywords
-        self.acceptsCaller = acceptsCaller
+        // A declared `caller` is an ordinary parameter that a `{% call %}` fills by keyword.
+        self.acceptsCaller = readsCaller && !declaresCaller
         attributes = [
             "name": .string(name), "arguments": .tuple(parameters.map { .string($0.name.text) }),
-            "catch_kwargs": .bool(catchesKeywords), "catch_varargs": .bool(catchesVarargs), "caller": .bool(acceptsCaller),
+            "catch_kwargs": .bool(catchesKeywords), "catch_varargs": .bool(catchesVarargs), "caller": .bool(readsCaller),
         ]
     }
 
@@ -139,16 +152,18 @@ struct CompiledMacro: Sendable {
         var extraKeywords = TemplateDictionary()
         var caller: TemplateValue?
         for (keyword, value) in arguments.keyword {
-            if let index = parameters.firstIndex(where: { $0.name.text == keyword }) {
-                if bound & (1 << index) != 0 {
-                    throw TemplateError(.type, "macro '\(name)' got multiple values for argument '\(keyword)'")
-                }
+            // As in Jinja, a keyword for a parameter already bound by position is an extra keyword.
+            if let index = parameters.firstIndex(where: { $0.name.text == keyword }), bound & (1 << index) == 0 {
                 scope.define(parameters[index].name, value)
                 bound |= 1 << index
             } else if keyword == "caller", acceptsCaller {
                 caller = value
             } else if catchesKeywords {
                 extraKeywords[.string(keyword)] = value
+            } else if keyword == "caller" {
+                throw TemplateError(
+                    .type,
+                    "macro '\(name)' was invoked with two values for the special caller argument. This is most likely a bug.")
             } else {
                 throw TemplateError(.type, "macro '\(name)' takes no keyword argument '\(keyword)'")
             }

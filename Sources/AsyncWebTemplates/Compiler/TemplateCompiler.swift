@@ -12,8 +12,26 @@ struct TemplateCompiler {
     /// inside `{% autoescape %}` blocks.
     var autoescape: Bool
     /// Assignments at the top level of a template are exported to its
-    /// context (blocks and importers see them); deeper ones are local.
+    /// context (blocks and importers see them); deeper ones are local. The
+    /// bodies of `if` are still top level (Jinja's `toplevel`).
     var isTopLevel = true
+    /// The template's own top level, outside any `if` (Jinja's `rootlevel`):
+    /// an `extends` here is known to run.
+    var isRootLevel = true
+    /// Inside an `if` or a conditional expression, where an unknown filter
+    /// or test fails only when it is reached (Jinja's `soft_frame`).
+    var isSoftFrame = false
+    /// Whether output here must be dropped once an `extends` has run: true
+    /// in templates that extend, except in macros, call and `set` bodies
+    /// and blocks, which render wherever they are used.
+    var requiresOutputCheck = false
+    /// How many `extends` tags were compiled so far, and whether one of them
+    /// is at the root level, after which the top level prints nothing.
+    var extendsSoFar = 0
+    var hasKnownExtends = false
+    /// Set by an `extends` that always fails (a second one after a known
+    /// one): the rest of its body is never reached, so it is not compiled.
+    var bodyExited = false
     var blocks: [String: CompiledBlock] = [:]
 
     static func compile(
@@ -25,35 +43,21 @@ struct TemplateCompiler {
         return CompiledTemplate(name: name, autoescape: autoescape, root: root, blocks: compiler.blocks)
     }
 
-    /// The top level: once `{% extends %}` has run, what follows only
-    /// defines (blocks, macros, assignments) and prints nothing.
+    /// The top level: in a template that extends another, what it prints
+    /// outside blocks is dropped once an `extends` has run.
     private mutating func compileRoot(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
-        guard nodes.contains(where: { if case .extends = $0 { true } else { false } }) else {
-            return try compile(nodes)
-        }
-        let parts = try nodes.map { node in (printsOnly: Self.printsOnly(node), cell: RendererCell(run: try compile(node))) }
-        return { output, frame in
-            for part in parts {
-                if frame.context.parentTemplate == nil {
-                    try part.cell.run(&output, frame)
-                } else if !part.printsOnly {
-                    var discarded = TemplateOutput()
-                    try part.cell.run(&discarded, frame)
-                }
-            }
-        }
-    }
-
-    private static func printsOnly(_ node: TemplateNode) -> Bool {
-        switch node {
-        case .text, .print, .block: true
-        default: false
-        }
+        requiresOutputCheck = nodes.contains(where: \.containsExtends)
+        return try compile(nodes)
     }
 
     /// A body of nodes as one renderer.
     mutating func compile(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
-        let parts = try nodes.map { RendererCell(run: try compile($0)) }
+        var parts: [RendererCell] = []
+        for node in nodes {
+            parts.append(RendererCell(run: try compile(node)))
+            if bodyExited { break }
+        }
+        bodyExited = false
         guard !parts.isEmpty else { return { _, _ in } }
         return Self.sequence(parts[...])
     }
@@ -73,12 +77,43 @@ struct TemplateCompiler {
         }
     }
 
-    /// A body compiled below the top level (loops, macros, blocks, `with`).
-    mutating func compileNested(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
-        let wasTopLevel = isTopLevel
+    /// A body compiled below the top level (loops, macros, blocks, `with`):
+    /// Jinja's inner frame. `checksOutput` is false for bodies that render
+    /// wherever they are used (macros, blocks, `set` and call bodies).
+    mutating func compileNested(_ nodes: [TemplateNode], checksOutput: Bool = true) throws -> TemplateRenderer {
+        try inInnerFrame(checksOutput: checksOutput) { try $0.compile(nodes) }
+    }
+
+    /// Runs `body` with the compiler set up as for an inner frame, restoring it after.
+    mutating func inInnerFrame<Result>(
+        checksOutput: Bool = true, _ body: (inout TemplateCompiler) throws -> Result
+    ) rethrows -> Result {
+        let saved = (isTopLevel, isRootLevel, isSoftFrame, requiresOutputCheck)
+        defer { (isTopLevel, isRootLevel, isSoftFrame, requiresOutputCheck) = saved }
         isTopLevel = false
-        defer { isTopLevel = wasTopLevel }
-        return try compile(nodes)
+        isRootLevel = false
+        isSoftFrame = false
+        requiresOutputCheck = requiresOutputCheck && checksOutput
+        return try body(&self)
+    }
+
+    /// Runs `body` as in an `if`: still top level, no longer root level, soft.
+    mutating func inSoftFrame<Result>(_ body: (inout TemplateCompiler) throws -> Result) rethrows -> Result {
+        let saved = (isRootLevel, isSoftFrame)
+        defer { (isRootLevel, isSoftFrame) = saved }
+        isRootLevel = false
+        isSoftFrame = true
+        return try body(&self)
+    }
+
+    /// Output at the top level of a template that extends: dropped for good
+    /// after a root-level `extends`, else printed only while none has run.
+    private func checkingOutput(_ renderer: @escaping TemplateRenderer) -> TemplateRenderer {
+        guard requiresOutputCheck else { return renderer }
+        if hasKnownExtends { return { _, _ in } }
+        return { output, frame in
+            if frame.context.parentTemplate == nil { try renderer(&output, frame) }
+        }
     }
 
     private mutating func compile(_ node: TemplateNode) throws -> TemplateRenderer {
@@ -86,9 +121,11 @@ struct TemplateCompiler {
         switch node {
         case .text(let text, _):
             let utf8 = Array(text.utf8)
-            return { output, _ in output.append(utf8) }
+            return checkingOutput { output, _ in output.append(utf8) }
         case .print(let expression, let line):
-            return try compilePrint(expression, line: line)
+            // After a known `extends` Jinja does not even compile it, so an unknown filter there is no error.
+            if requiresOutputCheck, hasKnownExtends { return { _, _ in } }
+            return checkingOutput(try compilePrint(expression, line: line))
         case .conditional(let branches, let otherwise, let line):
             renderer = try compileConditional(branches, otherwise: otherwise, line: line)
         case .loop(let loop, let line):
@@ -181,11 +218,12 @@ struct TemplateCompiler {
     private mutating func compileConditional(
         _ branches: [TemplateConditionalBranch], otherwise: [TemplateNode], line: Int
     ) throws -> TemplateRenderer {
-        let compiled = try branches.map { branch in
-            (condition: EvaluatorCell(evaluate: try compile(branch.condition, line: line)),
-             body: RendererCell(run: try compile(branch.body)))
+        let (compiled, otherwise) = try inSoftFrame { compiler in
+            (try branches.map { branch in
+                (condition: EvaluatorCell(evaluate: try compiler.compile(branch.condition, line: line)),
+                 body: RendererCell(run: try compiler.compile(branch.body)))
+            }, try compiler.compile(otherwise))
         }
-        let otherwise = try compile(otherwise)
         if compiled.count == 1 {
             let (condition, body) = (compiled[0].condition.evaluate, compiled[0].body.run)
             return { output, frame in

@@ -86,6 +86,15 @@ final class TemplateFrame: @unchecked Sendable {
         return frame.context.lookup(name) ?? context.state.undefined(.name(name.text))
     }
 
+    /// How many names the scope binds.
+    var count: Int { entries.count }
+
+    /// Drops every name bound after the first `count`, for a loop starting
+    /// its next iteration.
+    func keepFirst(_ count: Int) {
+        while entries.count > count { entries.removeLast() }
+    }
+
     /// Binds `name` in a scope that does not have it yet (a macro's
     /// parameters in a fresh scope), skipping the search `define` does.
     func defineNew(_ name: TemplateName, _ value: TemplateValue) {

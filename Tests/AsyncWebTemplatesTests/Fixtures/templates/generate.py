@@ -751,6 +751,149 @@ T("strict.condexpr_without_else_concat_ok", "[{{ ('x' if false) ~ 'y' }}]", **ST
 T("strict.macro_missing_arg_defined_test", "{% macro m(a) %}{{ a is defined }}{% endmacro %}{{ m() }}", **ST)
 
 
+# ---------------- issue 16: scoping and inheritance
+# Conditional and repeated `extends`: only the parent chain that ran renders, and the child's
+# top-level output is dropped once an `extends` has run (includes and call blocks still print).
+LAYOUTS16 = {"a.html": "A[{% block b %}a{% endblock %}]", "b.html": "B[{% block b %}b{% endblock %}]",
+             "inc.html": "INC"}
+T("inheritance.conditional_extends_first", "{% if x %}{% extends 'a.html' %}{% else %}{% extends 'b.html' %}{% endif %}"
+  "{% block b %}child{% endblock %}", {"x": True}, files=LAYOUTS16)
+T("inheritance.conditional_extends_second", "{% if x %}{% extends 'a.html' %}{% else %}{% extends 'b.html' %}{% endif %}"
+  "{% block b %}child{% endblock %}", {"x": False}, files=LAYOUTS16)
+T("inheritance.conditional_extends_not_taken", "pre{% if x %}{% extends 'a.html' %}{% endif %}post"
+  "{% block b %}child{% endblock %}", {"x": False}, files=LAYOUTS16)
+T("inheritance.output_before_extends_kept", "pre{% if x %}{% extends 'a.html' %}{% endif %}post{% block b %}child{% endblock %}",
+  {"x": True}, files=LAYOUTS16)
+T("inheritance.output_in_if_after_extends_dropped", "{% if true %}x{% extends 'a.html' %}y{% endif %}post", files=LAYOUTS16)
+T("inheritance.loop_output_after_extends_dropped",
+  "{% if x %}{% extends 'a.html' %}{% endif %}{% for i in [1, 2] %}{{ i }}{% endfor %}", {"x": True}, files=LAYOUTS16)
+T("inheritance.loop_output_without_extends_kept",
+  "{% if x %}{% extends 'a.html' %}{% endif %}{% for i in [1, 2] %}{{ i }}{% endfor %}", {"x": False}, files=LAYOUTS16)
+T("inheritance.include_after_extends_prints_first", "{% extends 'a.html' %}{% include 'inc.html' %}", files=LAYOUTS16)
+T("inheritance.call_block_after_extends_prints_first",
+  "{% macro m() %}M{{ caller() }}{% endmacro %}{% if x %}{% extends 'a.html' %}{% endif %}{% call m() %}c{% endcall %}",
+  {"x": True}, files=LAYOUTS16)
+T("inheritance.filter_block_after_extends_filters_nothing",
+  "{% extends 'a.html' %}{% filter default('D', true) %}x{% endfilter %}", files=LAYOUTS16)
+T("inheritance.set_block_after_extends_keeps_body",
+  "{% extends 'a.html' %}{% set x %}hello{% endset %}{% block b %}[{{ x }}]{% endblock %}", files=LAYOUTS16)
+T("inheritance.set_after_conditional_extends_seen_by_block",
+  "{% if true %}{% extends 'a.html' %}{% endif %}{% set q = 5 %}{% block b %}{{ q }}{% endblock %}", files=LAYOUTS16)
+T("inheritance.unknown_filter_after_extends_never_compiled", "{% extends 'a.html' %}{{ x|no_such_filter }}", files=LAYOUTS16)
+T("inheritance.self_call_after_extends_dropped",
+  "{% extends 'a.html' %}{% block c %}C{% endblock %}{{ self.c() }}", files=LAYOUTS16)
+T("inheritance.block_before_extends_prints", "{% block b %}early{% endblock %}{% extends 'a.html' %}", files=LAYOUTS16)
+T("inheritance.block_in_loop_after_conditional_extends_prints",
+  "{% if true %}{% extends 'a.html' %}{% endif %}{% for i in [1] %}{% block c %}C{% endblock %}{% endfor %}", files=LAYOUTS16)
+T("inheritance.second_conditional_extends_not_taken",
+  "{% if false %}{% extends 'a.html' %}{% endif %}{% if true %}{% extends 'b.html' %}{% endif %}", files=LAYOUTS16)
+T("inheritance.extends_from_variable", "{% set t = 'b.html' %}{% extends t %}", files=LAYOUTS16)
+E("errors.extends.twice_at_root", "pre{% extends 'a.html' %}post{% extends 'b.html' %}", files=LAYOUTS16)
+E("errors.extends.twice_second_in_if", "{% extends 'a.html' %}{% if true %}{% extends 'b.html' %}{% endif %}", files=LAYOUTS16)
+E("errors.extends.twice_both_in_if",
+  "{% if true %}{% extends 'a.html' %}{% endif %}{% if true %}{% extends 'b.html' %}{% endif %}", files=LAYOUTS16)
+E("errors.extends.in_loop", "{% for i in [1, 2] %}{% extends 'a.html' %}{% endfor %}", files=LAYOUTS16)
+E("errors.extends.in_with", "{% with %}{% extends 'a.html' %}{% endwith %}", files=LAYOUTS16)
+E("errors.extends.in_macro", "{% macro m() %}\n{% extends 'a.html' %}{% endmacro %}", files=LAYOUTS16)
+E("errors.extends.in_block", "{% block c %}{% extends 'a.html' %}{% endblock %}", files=LAYOUTS16)
+E("errors.extends.in_filter_block", "{% filter upper %}{% extends 'a.html' %}{% endfilter %}", files=LAYOUTS16)
+E("errors.extends.in_set_block", "{% set x %}{% extends 'a.html' %}{% endset %}", files=LAYOUTS16)
+E("errors.extends.in_autoescape", "{% autoescape true %}{% extends 'a.html' %}{% endautoescape %}", files=LAYOUTS16)
+
+# `set` inside `for` is local to the iteration; reads before it see the outer value.
+T("for.set_local_to_iteration", "{% for i in items %}{{ x }}{% set x = i %}{{ x }};{% endfor %}[{{ x }}]",
+  {"items": [1, 2, 3], "x": "o"})
+T("for.set_local_without_outer", "{% for i in items %}{{ x }}{% set x = i %}{{ x }};{% endfor %}[{{ x }}]",
+  {"items": [1, 2, 3]})
+T("for.set_local_over_top_level_set", "{% set x = 'o' %}{% for i in items %}{{ x }}{% set x = i %}{{ x }};{% endfor %}[{{ x }}]",
+  {"items": [1, 2, 3]})
+T("for.set_in_if_local_to_iteration", "{% for i in items %}{% if i > 1 %}{% set x = i %}{% endif %}{{ x }};{% endfor %}[{{ x }}]",
+  {"items": [1, 2, 3], "x": "o"})
+T("for.namespace_carries_across_iterations",
+  "{% set ns = namespace(total=0, last=none) %}{% for i in items %}{% set ns.total = ns.total + i %}"
+  "{% set ns.last = i %}{% endfor %}{{ ns.total }} {{ ns.last }}", {"items": [1, 2, 3]})
+T("for.set_loop_index_each_iteration", "{% for i in items %}{% set x = loop.index * 10 %}{{ x }} {% endfor %}",
+  {"items": ["a", "b", "c"]})
+T("for.set_shadows_target", "{% for i in items %}{{ i }}{% set i = i * 10 %}{{ i }} {% endfor %}", {"items": [1, 2]})
+T("for.set_block_local_to_iteration", "{% for i in items %}[{{ x }}]{% set x %}<{{ i }}>{% endset %}{{ x }}{% endfor %}[{{ x }}]",
+  {"items": [1, 2]})
+T("for.set_in_else_local", "{% for i in items %}{% else %}{% set x = 1 %}{{ x }}{% endfor %}[{{ x }}]", {"items": []})
+T("for.filter_not_affected_by_body_set", "{% for i in items if x %}{% set x = 0 %}{{ i }}{% endfor %}", {"items": [1, 2], "x": 1})
+T("for.nested_loop_set_local", "{% for i in items %}{% for j in items %}{% set y = j %}{% endfor %}{{ y }};{% endfor %}",
+  {"items": [1, 2], "y": "o"})
+T("for.recursive_set_local", "{% for i in items recursive %}{{ x }}{% set x = i.n %}{{ x }}{{ loop(i.c) }}{% endfor %}",
+  {"items": [{"n": 1, "c": [{"n": 2, "c": []}]}, {"n": 3, "c": []}], "x": "o"})
+T("for.macro_in_loop_sees_iteration", "{% for i in items %}{% set label = 'n' ~ i %}{% macro m() %}{{ label }}{% endmacro %}"
+  "{{ m() }} {% endfor %}", {"items": [1, 2]})
+E("errors.loop_variable.for_target", "{% for loop in items %}{% endfor %}", {"items": [1]})
+E("errors.loop_variable.tuple_target", "{% for a, loop in items %}{% endfor %}", {"items": []})
+E("errors.loop_variable.set_in_body", "{% for i in items %}\n{% set loop = 1 %}{% endfor %}", {"items": []})
+E("errors.loop_variable.set_block_in_body", "{% for i in items %}{% set loop %}x{% endset %}{% endfor %}", {"items": []})
+E("errors.loop_variable.nested_for_target", "{% for i in items %}{% for loop in items %}{% endfor %}{% endfor %}", {"items": []})
+E("errors.loop_variable.set_in_if_in_body", "{% for i in items %}{% if true %}\n\n{% set loop = 1 %}{% endif %}{% endfor %}")
+T("set.loop_outside_for_allowed", "{% set loop = 1 %}{{ loop }}")
+T("with.loop_inside_for_allowed", "{% for i in items %}{% with loop = 1 %}{{ loop }}{% endwith %}{% endfor %}", {"items": [1]})
+T("macros.parameter_named_loop_allowed", "{% macro m(loop) %}{{ loop }}{% endmacro %}{{ m(3) }}")
+
+# Unknown filters and tests inside `if` and conditional expressions fail only when reached.
+T("if.unknown_filter_in_branch_not_taken", "{% if x %}{{ 1|no_such_filter }}{% endif %}ok", {"x": False})
+E("if.unknown_filter_in_branch_taken", "{% if x %}{{ 1|no_such_filter }}{% endif %}ok", {"x": True})
+E("if.unknown_test_in_branch_taken", "{% if x %}{{ 1 is no_such_test }}{% endif %}ok", {"x": True})
+T("if.unknown_test_in_elif_not_reached", "{% if x %}{% elif 1 is no_such_test %}{% endif %}ok", {"x": True})
+E("if.unknown_test_in_elif_reached", "{% if x %}{% elif 1 is no_such_test %}{% endif %}ok", {"x": False})
+T("if.unknown_filter_in_else_not_reached", "{% if x %}a{% else %}{{ 1|no_such_filter }}{% endif %}", {"x": True})
+E("if.unknown_filter_in_condition", "{% if 1|no_such_filter %}{% endif %}ok")
+T("if.unknown_filter_in_set_not_reached", "{% if x %}{% set y = 1|no_such_filter %}{% endif %}ok", {"x": False})
+T("if.unknown_filter_in_loop_iterable_not_reached", "{% if x %}{% for i in [1]|no_such_filter %}{% endfor %}{% endif %}ok",
+  {"x": False})
+T("if.unknown_filter_in_call_arguments_not_reached", "{% if x %}{% call m(1|no_such_filter) %}{% endcall %}{% endif %}ok",
+  {"x": False})
+T("if.unknown_filter_in_with_value_not_reached", "{% if x %}{% with a = 1|no_such_filter %}{% endwith %}{% endif %}ok",
+  {"x": False})
+E("if.unknown_filter_in_filter_chain_reached", "{% if x %}{{ 'a'|upper|no_such_filter }}{% endif %}", {"x": True})
+E("if.unknown_filter_arguments_evaluated_first", "{% if x %}{{ 1|no_such_filter(missing.attr) }}{% endif %}", {"x": True})
+E("errors.unknown_filter.in_loop_inside_if", "{% if x %}{% for i in [1] %}{{ i|no_such_filter }}{% endfor %}{% endif %}ok",
+  {"x": False})
+E("errors.unknown_filter.in_macro_inside_if", "{% if x %}{% macro m() %}{{ 1|no_such_filter }}{% endmacro %}{% endif %}ok",
+  {"x": False})
+E("errors.unknown_filter.filter_block_inside_if", "{% if x %}{% filter no_such_filter %}{% endfilter %}{% endif %}ok",
+  {"x": False})
+E("errors.unknown_filter.block_inside_if", "{% if x %}{% block q %}{{ 1|no_such_filter }}{% endblock %}{% endif %}ok",
+  {"x": False})
+E("errors.unknown_filter.loop_filter_inside_if", "{% if x %}{% for i in [1] if i is no_such_test %}{% endfor %}{% endif %}",
+  {"x": False})
+E("errors.unknown_filter.macro_default_inside_if", "{% if x %}{% macro m(a=1|no_such_filter) %}{% endmacro %}{% endif %}",
+  {"x": False})
+E("errors.unknown_filter.top_level", "ok\n{{ 1|no_such_filter }}")
+E("errors.unknown_test.top_level", "ok\n\n{{ 1 is no_such_test }}")
+E("errors.unknown_filter.after_if", "{% if x %}{{ 1|no_such_filter }}{% endif %}ok\n{{ 2|other_missing }}", {"x": False})
+T("condexpr.unknown_filter_not_taken", "{{ 1|no_such_filter if x else 2 }}", {"x": False})
+E("condexpr.unknown_filter_taken", "{{ 1|no_such_filter if x else 2 }}", {"x": True})
+E("condexpr.unknown_filter_in_condition", "{{ 1 if x|no_such_filter else 2 }}", {"x": True})
+E("condexpr.unknown_test_in_condition", "{{ 'a' if x is no_such_test }}ok", {"x": 1})
+T("condexpr.unknown_filter_without_else", "{{ (1|no_such_filter) if false }}ok")
+
+# `caller` declared as a macro parameter.
+T("macros.caller_parameter_default_and_call_block",
+  "{% macro m(caller=none) %}[{{ caller() if caller else 'none' }}]{% endmacro %}{{ m() }}{% call m() %}B{% endcall %}")
+T("macros.caller_parameter_string_default", "{% macro m(caller='x') %}{{ caller }}{% endmacro %}{{ m() }}|{{ m('y') }}|{{ m(caller='z') }}")
+T("macros.caller_parameter_with_call_arguments",
+  "{% macro m(a, caller=none) %}{{ a }}{{ caller(5) if caller }}{% endmacro %}{% call(n) m(1) %}<{{ n }}>{% endcall %}")
+T("macros.caller_parameter_in_arguments", "{% macro m(a, caller=none) %}{{ caller is none }}{% endmacro %}{{ m.arguments }} {{ m.caller }} {{ m(1) }}")
+T("macros.caller_parameter_unread_no_default", "{% macro m(caller) %}x{% endmacro %}{{ m(1) }}")
+E("errors.caller.parameter_without_default", "{% macro m(caller) %}{{ caller() }}{% endmacro %}")
+E("errors.caller.parameter_without_default_later", "\n{% macro m(a, caller, b=1) %}{{ caller() }}{% endmacro %}")
+E("errors.caller.call_block_parameter_without_default", "{% call(caller) m() %}{{ caller }}{% endcall %}",
+  )
+E("errors.caller.call_block_to_macro_without_caller", "{% macro m() %}x{% endmacro %}{% call m() %}B{% endcall %}")
+E("errors.caller.keyword_to_macro_without_caller", "{% macro m() %}x{% endmacro %}{{ m(caller=1) }}")
+E("errors.caller.positional_and_call_block", "{% macro m(caller=none) %}{{ caller }}{% endmacro %}{% call m(1) %}B{% endcall %}")
+T("macros.caller_undefined_without_call", "{% macro m() %}{{ caller is defined }}{% endmacro %}{{ m() }}")
+T("macros.kwargs_declared_is_parameter", "{% macro m(kwargs=1) %}{{ kwargs }}{% endmacro %}{{ m() }} {{ m(2) }}")
+E("errors.runtime.macro_keyword_for_positional", "{% macro m(a, b=0) %}{% endmacro %}{{ m(1, a=2) }}")
+T("macros.keyword_for_positional_goes_to_kwargs", "{% macro m(a) %}{{ a }} {{ kwargs }}{% endmacro %}{{ m(1, a=2) }}")
+
+
 # ---------------------------------------------------------------- run
 def make_env(templates, options):
     return Environment(
