@@ -23,6 +23,12 @@ final class AccessLog: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let stopping = Atomic(false)
     private let thread = Mutex<pthread_t?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// How long ``stop()`` waits for the last lines to leave. A destination that stopped
+    /// taking them (a pipe whose reader hangs, a full disk on a network file system) must
+    /// not keep the server from stopping: past this, what is left is dropped.
+    static let stopTimeout: Duration = .seconds(2)
 
     /// Opens the destination and starts the log's thread.
     ///
@@ -61,12 +67,19 @@ final class AccessLog: Sendable {
 
     /// Writes every line recorded so far, then ends the log's thread (and closes the log
     /// file). Call it once no more lines come: after the connections have closed.
+    ///
+    /// Returns within ``stopTimeout`` even when the destination blocks: a thread stuck in a
+    /// blocking `write(2)` is left to end with the process, and keeps its descriptor open
+    /// until then.
     func stop() {
         guard let thread = thread.withLock({ thread in defer { thread = nil }; return thread }) else { return }
         stopping.store(true, ordering: .releasing)
         wake.signal()
+        guard finished.wait(timeout: .now() + .nanoseconds(Int(Self.stopTimeout / .nanoseconds(1)))) == .success else {
+            pthread_detach(thread)
+            return
+        }
         pthread_join(thread, nil)
-        if ownsDescriptor { close(descriptor) }
     }
 
     private func startThread() throws(IOError) {
@@ -96,6 +109,8 @@ final class AccessLog: Sendable {
             stopped = stopping.load(ordering: .acquiring)
             writeBatch(spares: &spares, through: batch)
         } while !stopped
+        if ownsDescriptor { close(descriptor) }
+        finished.signal()
     }
 
     /// Takes every reactor's lines and writes them in one go.
@@ -115,8 +130,10 @@ final class AccessLog: Sendable {
     }
 
     /// Writes the batch, retrying what a signal or a full pipe interrupted; a destination that
-    /// fails (a closed pipe) loses the batch, since there is nowhere left to say so.
+    /// fails (a closed pipe), or that stays full for ``stopTimeout`` once the log is
+    /// stopping, loses the batch, since there is nowhere left to say so.
     private func writeAll(_ batch: IOBuffer) {
+        var givingUpAt: ContinuousClock.Instant?
         while batch.readableCount > 0 {
             let written = write(descriptor, batch.readableBytes.baseAddress, batch.readableCount)
             if written > 0 {
@@ -124,6 +141,13 @@ final class AccessLog: Sendable {
             } else if written < 0 && errno == EINTR {
                 continue
             } else if written < 0 && errno == EAGAIN {
+                if stopping.load(ordering: .acquiring) {
+                    givingUpAt = givingUpAt ?? .now + Self.stopTimeout
+                    if ContinuousClock.now >= givingUpAt! {
+                        batch.consume(batch.readableCount)
+                        continue
+                    }
+                }
                 var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&ready, 1, 100)
             } else {

@@ -10,7 +10,8 @@
 /// most ``batchInterval`` after the first line of the batch. A batch holds each reactor's
 /// lines in turn, so lines are in order for each connection, not always across connections
 /// served by different reactors. Every line is written by the time ``HTTPServer/run()``
-/// returns.
+/// returns, unless the destination has stopped taking them (a pipe nobody reads): shutdown
+/// then waits for it at most 2 seconds and drops what is left.
 public struct AccessLogConfiguration: Sendable, Equatable {
     /// The layout of a line.
     public enum Format: String, Sendable, Equatable, CaseIterable {
