@@ -198,7 +198,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
         if accessLog?.wantsRequestDetails == true { requestStart = .now }
         if case .contentLength(let length) = head.bodyFraming, let limit = configuration.maxBodySize, length > limit {
             // Refused before reading: the client may not send the body at all (100-continue).
-            let bodyByteCount = appendErrorPage(.contentTooLarge)
+            let bodyByteCount = appendErrorPage(.contentTooLarge, answeringHEAD: head.method == .head)
             logAccess(head, status: .contentTooLarge, bodyByteCount: bodyByteCount)
             try await flush()
             return false
@@ -323,22 +323,36 @@ final class HTTPConnectionHandler: @unchecked Sendable {
     /// Answers input that is no request (it did not parse, or did not arrive in time) with an
     /// error page, logs it, and sends it; the connection is to close.
     private func refuseInput(_ status: HTTPStatus, parseError: String? = nil) async throws {
-        let bodyByteCount = appendErrorPage(status, message: parseError)
+        let answeringHEAD = Self.startsWithHEAD(connection.inbound.readableBytes)
+        let bodyByteCount = appendErrorPage(status, message: parseError, answeringHEAD: answeringHEAD)
         logRefusedInput(
             connection.inbound.readableBytes, limit: configuration.maxRequestLineLength, status: status,
             bodyByteCount: bodyByteCount, parseError: parseError)
         try await flush()
     }
 
-    /// Appends an error page that closes the connection; returns the bytes of its body.
-    private func appendErrorPage(_ status: HTTPStatus, message: String? = nil) -> Int {
+    /// Appends an error page that closes the connection; returns the bytes of its body sent.
+    /// The answer to a HEAD request is the head alone, as for any response to HEAD.
+    private func appendErrorPage(_ status: HTTPStatus, message: String? = nil, answeringHEAD: Bool) -> Int {
         let page = ErrorPage.response(for: status, message: message)
         let bodyByteCount = page.body.contentLength ?? 0
         ResponseHeadWriter.write(
             status: status, headers: page.headers, framing: .length(bodyByteCount),
             connection: .close, date: dates.current(), into: output)
+        guard !answeringHEAD else { return 0 }
         if case .string(let html) = page.body.storage { output.append(html) }
         return bodyByteCount
+    }
+
+    /// Whether input that did not parse began as a HEAD request (after the empty lines a
+    /// client may send first): its request line parsed as far as the method, as Werkzeug's
+    /// server knows the method of a request it refuses for a later fault.
+    private static func startsWithHEAD(_ input: UnsafeRawBufferPointer) -> Bool {
+        var start = 0
+        while start < input.count, input[start] == HTTPByte.carriageReturn || input[start] == HTTPByte.lineFeed {
+            start += 1
+        }
+        return input.count - start >= 5 && input[start..<start + 5].elementsEqual("HEAD ".utf8)
     }
 
     /// Sends everything buffered.

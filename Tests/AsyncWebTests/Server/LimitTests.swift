@@ -68,6 +68,30 @@ struct LimitTests {
         #expect(closed)
     }
 
+    /// A refusal of a HEAD request is a head alone, as every answer to HEAD: one whose head
+    /// parsed (a declared body over the limit) and one whose head did not (a bad framing).
+    @Test(arguments: IOBackend.allCases)
+    func refusedHeadRequestsGetNoBody(io: IOBackend) async throws {
+        var configuration = ServerConfiguration()
+        configuration.maxBodySize = 1000
+        let server = try await LiveServer.start(echoResponder, configuration: configuration, io: io)
+        let port = server.port
+        for (request, status) in [
+            ("HEAD / HTTP/1.1\r\nHost: test\r\nContent-Length: 5000\r\n\r\n", "413"),
+            ("\r\nHEAD / HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: gzip\r\n\r\n", "400"),
+        ] {
+            let answer = try await onThread {
+                let client = try RawHTTPClient(port: port)
+                try client.send(request)
+                return String(decoding: try client.readUntilClosed(), as: UTF8.self)
+            }
+            #expect(answer.hasPrefix("HTTP/1.1 \(status) "), "\(answer)")
+            #expect(answer.contains("\r\nContent-Length: "), "the length the page would have")
+            #expect(answer.hasSuffix("\r\n\r\n"), "nothing after the head: \(answer)")
+        }
+        try await server.stop()
+    }
+
     @Test(arguments: IOBackend.allCases)
     func chunkedBodyOverTheLimitGets413(io: IOBackend) async throws {
         var configuration = ServerConfiguration()
