@@ -58,7 +58,6 @@ final class CompiledTemplate: Sendable {
 /// A `{% block %}`'s compiled body and how it is entered.
 struct CompiledBlock: Sendable {
     let name: String
-    let isRequired: Bool
     /// Whether the body calls `super()`, so the callable is only made when needed.
     let referencesSuper: Bool
     let body: TemplateRenderer
@@ -71,7 +70,6 @@ extension TemplateRenderContext {
     func renderBlock(_ name: String, depth: Int, from caller: TemplateFrame?, into output: inout TemplateOutput) throws {
         guard let chain = blocks[name], depth < chain.count else { return }
         let block = chain[depth]
-        if block.isRequired { throw TemplateError(.runtime, "Required block '\(name)' not found") }
         let frame = TemplateFrame(parent: caller, context: self)
         if block.referencesSuper {
             frame.define(.superBlock, superBlock(of: name, depth: depth, caller: caller))

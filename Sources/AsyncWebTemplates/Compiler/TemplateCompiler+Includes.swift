@@ -62,9 +62,9 @@ extension TemplateCompiler {
         let context = TemplateRenderContext(
             state: state, template: template, variables: withContext ? frame.visibleVariables() : [:]
         )
-        var discarded = TemplateOutput()
-        try template.render(context, into: &discarded)
-        let module = TemplateValue.object(TemplateModule(name: template.name ?? key, exports: context.exports))
+        var body = TemplateOutput()
+        try template.render(context, into: &body)
+        let module = TemplateValue.object(TemplateModule(name: template.name ?? key, exports: context.exports, body: body.text))
         if !withContext { state.importedModules[key] = module }
         return module
     }
@@ -75,12 +75,16 @@ extension TemplateCompiler {
 final class TemplateModule: TemplateObject {
     let name: String
     let exports: [String: TemplateValue]
+    /// What the template printed while it was imported: `{{ forms }}`
+    /// prints it, as safe HTML (Jinja's `TemplateModule.__html__`).
+    let body: String
     /// The exports by interned name, for `{{ module.macro() }}`: a module
     /// exports a few names, and comparing integers beats hashing a string.
     private let exportsByName: [(id: Int, value: TemplateValue)]
 
-    init(name: String, exports: [(name: String, value: TemplateValue)]) {
+    init(name: String, exports: [(name: String, value: TemplateValue)], body: String) {
         self.name = name
+        self.body = body
         self.exports = Dictionary(exports.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         self.exportsByName = exports.map { (TemplateName($0.name).id, $0.value) }
     }
@@ -92,5 +96,5 @@ final class TemplateModule: TemplateObject {
     func attribute(_ name: String) -> TemplateValue? { exports[name] }
 
     var typeDescription: String { "jinja2.environment.TemplateModule object" }
-    var printed: String { "<Template \(PythonText.repr(name))>" }
+    var printed: String { body }
 }

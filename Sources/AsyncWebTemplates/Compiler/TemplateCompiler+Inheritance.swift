@@ -7,16 +7,23 @@ extension TemplateCompiler {
             throw failure(.assertion, "block '\(block.name)' defined twice", line: line)
         }
         // Reserve the name first so a nested block of the same name is caught.
-        blocks[block.name] = CompiledBlock(
-            name: block.name, isRequired: false, referencesSuper: false, body: { _, _ in }
-        )
+        blocks[block.name] = CompiledBlock(name: block.name, referencesSuper: false, body: { _, _ in })
         let body = try compileNested(block.body, checksOutput: false)
         blocks[block.name] = CompiledBlock(
-            name: block.name, isRequired: block.isRequired,
-            referencesSuper: TemplateNameReferences(block.body).contains("super"), body: body
+            name: block.name, referencesSuper: TemplateNameReferences(block.body).contains("super"), body: body
         )
         let name = block.name
-        let render: TemplateRenderer = if block.isScoped {
+        let isScoped = block.isScoped
+        // Jinja checks a required block where it is rendered as a statement:
+        // some template below must define it too (`self.name()` and `super()` do not check).
+        let render: TemplateRenderer = if block.isRequired {
+            { output, frame in
+                guard frame.context.blocks[name, default: []].count > 1 else {
+                    throw TemplateError(.runtime, "Required block '\(name)' not found")
+                }
+                try frame.context.renderBlock(name, depth: 0, from: isScoped ? frame : nil, into: &output)
+            }
+        } else if block.isScoped {
             { output, frame in try frame.context.renderBlock(name, depth: 0, from: frame, into: &output) }
         } else {
             { output, frame in try frame.context.renderBlock(name, depth: 0, from: nil, into: &output) }

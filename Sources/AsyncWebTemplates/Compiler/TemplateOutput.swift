@@ -43,6 +43,7 @@ struct TemplateOutput {
         case .markup(let markup): append(markup.html)
         case .string(let text): appendEscaped(text)
         case .int(let number): appendDecimal(number)
+        case .object(let module as TemplateModule): append(module.body)
         default: appendEscaped(try value.text())
         }
     }

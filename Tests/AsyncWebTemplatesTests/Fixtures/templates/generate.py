@@ -893,6 +893,113 @@ T("macros.kwargs_declared_is_parameter", "{% macro m(kwargs=1) %}{{ kwargs }}{% 
 E("errors.runtime.macro_keyword_for_positional", "{% macro m(a, b=0) %}{% endmacro %}{{ m(1, a=2) }}")
 T("macros.keyword_for_positional_goes_to_kwargs", "{% macro m(a) %}{{ a }} {{ kwargs }}{% endmacro %}{{ m(1, a=2) }}")
 
+# Scoping of `with`, macros, `call`, `include` and `import`, as Jinja's documentation describes it.
+T("with.set_inside_stays_inside", "{% with %}{% set x = 1 %}{{ x }}{% endwith %}[{{ x }}]")
+T("with.shadows_and_restores", "{% set x = 'o' %}{% with x = 'i' %}{{ x }}{% endwith %}{{ x }}")
+T("with.values_see_outer_scope", "{% set a = 1 %}{% with a = a + 1, b = a %}{{ a }} {{ b }}{% endwith %}")
+T("with.nested_scopes", "{% with a = 1 %}{% with b = a + 1 %}{{ a }}{{ b }}{% endwith %}{{ b }}{% endwith %}")
+T("with.in_loop", "{% for i in [1, 2] %}{% with d = i * 2 %}{{ d }}{% endwith %}{% endfor %}")
+T("with.set_block_inside", "{% with %}{% set x %}b{% endset %}{{ x }}{% endwith %}[{{ x }}]")
+T("set.set_block_body_is_own_scope", "{% set x %}{% set y = 1 %}{{ y }}{% endset %}{{ x }}[{{ y }}]")
+T("filterblock.set_inside_stays_inside", "{% filter upper %}{% set y = 'a' %}{{ y }}{% endfilter %}[{{ y }}]")
+T("macros.sees_globals_set_before_call", "{% macro m() %}{{ g }}{% endmacro %}{% set g = 'late' %}{{ m() }}")
+T("macros.set_inside_is_local", "{% macro m() %}{% set x = 'in' %}{{ x }}{% endmacro %}{% set x = 'out' %}{{ m() }} {{ x }}")
+T("macros.parameter_shadows_outer", "{% set a = 'outer' %}{% macro m(a) %}{{ a }}{% endmacro %}{{ m('arg') }} {{ a }}")
+T("macros.default_sees_earlier_parameter", "{% macro m(a, b=a * 2) %}{{ a }} {{ b }}{% endmacro %}{{ m(2) }}")
+T("macros.in_loop_sees_loop_variable", "{% for i in [1, 2] %}{% macro m() %}{{ i }}{% endmacro %}{{ m() }}{% endfor %}")
+T("macros.recursive", "{% macro f(n) %}{{ n }}{% if n > 0 %}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(3) }}")
+T("macros.defined_in_if", "{% if true %}{% macro m() %}yes{% endmacro %}{% endif %}{{ m() }}")
+T("macros.loop_in_macro_sees_parameter", "{% macro m(items) %}{% for i in items %}{{ i }}{% endfor %}{% endmacro %}{{ m([1, 2]) }}")
+T("macros.caller_sees_call_site_scope", "{% macro m() %}[{{ caller() }}]{% endmacro %}{% set x = 'site' %}{% call m() %}{{ x }}{% endcall %}")
+T("macros.caller_sees_loop_variable", "{% macro m() %}{{ caller() }}{% endmacro %}{% for i in [1, 2] %}{% call m() %}{{ i }}{% endcall %}{% endfor %}")
+T("macros.caller_does_not_see_macro_locals",
+  "{% macro m() %}{% set secret = 's' %}{{ caller() }}{% endmacro %}{% call m() %}[{{ secret }}]{% endcall %}")
+T("macros.call_block_set_stays_inside", "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}{% set y = 1 %}{{ y }}{% endcall %}[{{ y }}]")
+T("macros.caller_with_arguments_and_defaults",
+  "{% macro m() %}{{ caller(1) }}|{{ caller(1, 2) }}{% endmacro %}{% call(a, b='d') m() %}{{ a }}{{ b }}{% endcall %}")
+T("macros.nested_call_blocks",
+  "{% macro outer() %}O({{ caller() }}){% endmacro %}{% macro inner() %}I({{ caller() }}){% endmacro %}"
+  "{% call outer() %}{% call inner() %}x{% endcall %}{% endcall %}")
+T("macros.caller_passed_on", "{% macro a() %}{{ b(caller) }}{% endmacro %}{% macro b(c) %}<{{ c() }}>{% endmacro %}{% call a() %}x{% endcall %}")
+MACROS16 = {"lib.html": "{% set greeting = 'hi' %}{% macro hello(n) %}{{ greeting }} {{ n }}{% endmacro %}"
+                        "{% macro who() %}{{ user|default('nobody') }}{% endmacro %}{% set _private = 1 %}",
+            "part.html": "[{{ x }}|{{ y|default('-') }}]{% set leaked = 1 %}",
+            "loopvar.html": "{{ i }}{{ loop.index if loop is defined else '' }}"}
+T("include.sees_outer_variables", "{% set x = 1 %}{% with y = 2 %}{% include 'part.html' %}{% endwith %}", files=MACROS16)
+T("include.sees_loop_variables", "{% for i in [1, 2] %}{% include 'loopvar.html' %}{% endfor %}", files=MACROS16)
+T("include.without_context_sees_nothing", "{% set x = 1 %}{% include 'part.html' without context %}", files=MACROS16)
+T("include.set_inside_does_not_leak", "{% set x = 1 %}{% include 'part.html' %}[{{ leaked }}]", files=MACROS16)
+T("include.in_macro_sees_parameters", "{% macro m(x) %}{% include 'part.html' %}{% endmacro %}{{ m(5) }}", files=MACROS16)
+T("include.ignore_missing_with_context", "{% include 'nope.html' ignore missing with context %}ok", files=MACROS16)
+T("import.module_without_context", "{% set user = 'u' %}{% import 'lib.html' as lib %}{{ lib.hello('a') }} {{ lib.who() }} {{ lib.greeting }}",
+  files=MACROS16)
+T("import.module_with_context", "{% set user = 'u' %}{% import 'lib.html' as lib with context %}{{ lib.who() }}", files=MACROS16)
+T("import.from_with_context_sees_set", "{% set user = 'u' %}{% from 'lib.html' import who with context %}{{ who() }}", files=MACROS16)
+T("import.from_without_context_default", "{% from 'lib.html' import who %}{{ who() }}", {"user": "ctx"}, files=MACROS16)
+T("import.module_private_names_hidden", "{% import 'lib.html' as lib %}[{{ lib._private }}]", files=MACROS16)
+T("import.in_loop_each_iteration", "{% for i in [1, 2] %}{% import 'lib.html' as lib %}{{ lib.hello(i) }};{% endfor %}", files=MACROS16)
+T("import.inside_macro", "{% macro m() %}{% from 'lib.html' import hello %}{{ hello('m') }}{% endmacro %}{{ m() }}", files=MACROS16)
+T("import.set_in_module_not_in_importer", "{% import 'lib.html' as lib %}[{{ greeting }}]", files=MACROS16)
+T("import.module_attribute_missing", "{% import 'lib.html' as lib %}[{{ lib.nothing }}]", files=MACROS16)
+T("import.module_printed", "{% import 'lib.html' as lib %}{{ lib }}", files=MACROS16)
+T("import.exports_visible_to_blocks", "{% extends 'a.html' %}{% import 'lib.html' as lib %}{% block b %}{{ lib.hello('b') }}{% endblock %}",
+  files={**MACROS16, **LAYOUTS16})
+
+# Inheritance edge cases from Jinja's documentation.
+CHAIN16 = {"base.html": "<{% block body %}base{% endblock %}>",
+           "middle.html": "{% extends 'base.html' %}{% block body %}middle+{{ super() }}{% endblock %}"}
+T("inheritance.super_chain_three_levels", "{% extends 'middle.html' %}{% block body %}child+{{ super() }}{% endblock %}",
+  files=CHAIN16)
+T("inheritance.super_called_twice", "{% extends 'base.html' %}{% block body %}{{ super() }}|{{ super() }}{% endblock %}", files=CHAIN16)
+T("inheritance.super_skipping_middle", "{% extends 'middle.html' %}{% block other %}{% endblock %}", files=CHAIN16)
+E("inheritance.super_at_base", "{% block body %}{{ super() }}{% endblock %}")
+T("inheritance.super_at_base_is_undefined", "{% block body %}[{{ super is defined }}]{% endblock %}")
+T("inheritance.self_block_repeated", "<title>{% block title %}T{% endblock %}</title><h1>{{ self.title() }}</h1>")
+T("inheritance.self_block_overridden_by_child", "{% extends 'page.html' %}{% block title %}Child{% endblock %}",
+  files={"page.html": "<title>{% block title %}T{% endblock %}</title><h1>{{ self.title() }}</h1>"})
+T("inheritance.self_missing_block", "[{{ self.nothing is defined }}]")
+T("inheritance.block_in_loop_not_scoped", "{% for i in [1, 2] %}{% block item %}[{{ i }}]{% endblock %}{% endfor %}")
+T("inheritance.block_in_loop_scoped", "{% for i in [1, 2] %}{% block item scoped %}[{{ i }}]{% endblock %}{% endfor %}")
+T("inheritance.scoped_block_overridden", "{% extends 'list.html' %}{% block item %}<{{ i }}>{% endblock %}",
+  files={"list.html": "{% for i in [1, 2] %}{% block item scoped %}[{{ i }}]{% endblock %}{% endfor %}"})
+T("inheritance.block_in_if_false_not_rendered", "{% if false %}{% block b %}hidden{% endblock %}{% endif %}shown")
+T("inheritance.block_in_false_if_still_overrides", "{% extends 'layout.html' %}{% if false %}{% block b %}child{% endblock %}{% endif %}",
+  files={"layout.html": "L[{% block b %}l{% endblock %}]"})
+T("inheritance.block_sees_top_level_set", "{% set who = 'w' %}{% block b %}{{ who }}{% endblock %}")
+T("inheritance.block_does_not_see_loop_var", "{% for i in [1] %}{% block b %}[{{ i }}]{% endblock %}{% endfor %}")
+T("inheritance.block_set_is_local", "{% block b %}{% set x = 1 %}{{ x }}{% endblock %}[{{ x }}]")
+T("inheritance.child_top_level_set_visible_in_parent_blocks", "{% extends 'layout.html' %}{% set who = 'child' %}",
+  files={"layout.html": "L[{% block b %}{{ who }}{% endblock %}]"})
+T("inheritance.nested_blocks_overridden", "{% extends 'layout.html' %}{% block inner %}I{% endblock %}",
+  files={"layout.html": "{% block outer %}O[{% block inner %}i{% endblock %}]{% endblock %}"})
+T("inheritance.nested_block_outer_overridden", "{% extends 'layout.html' %}{% block outer %}X{% endblock %}",
+  files={"layout.html": "{% block outer %}O[{% block inner %}i{% endblock %}]{% endblock %}"})
+T("inheritance.block_with_name_on_endblock", "{% block b %}x{% endblock b %}")
+T("inheritance.required_block_overridden", "{% extends 'req.html' %}{% block content %}filled{% endblock %}",
+  files={"req.html": "<{% block content required %}{% endblock %}>"})
+T("inheritance.required_block_overridden_in_middle", "{% extends 'mid.html' %}",
+  files={"req.html": "<{% block content required %}{% endblock %}>",
+         "mid.html": "{% extends 'req.html' %}{% block content %}mid{% endblock %}"})
+E("errors.required_block.rendered_directly", "<{% block content required %}{% endblock %}>")
+T("inheritance.required_block_through_self_renders_body", "{% extends 'req.html' %}{% block other %}{{ self.content() }}{% endblock %}",
+  files={"req.html": "{% block other %}{% endblock %}{% if false %}{% block content required %}{% endblock %}{% endif %}"})
+T("inheritance.required_block_whitespace_and_comment", "{% extends 'req.html' %}{% block content %}ok{% endblock %}",
+  files={"req.html": "<{% block content required %}\n  {# note #}\n{% endblock %}>"})
+T("inheritance.required_scoped_block", "{% extends 'req.html' %}{% block content %}{{ i }}{% endblock %}",
+  files={"req.html": "{% for i in [1, 2] %}{% block content scoped required %}{% endblock %}{% endfor %}"})
+E("errors.syntax.block_defined_twice_line", "{% block a %}{% endblock %}\n{% block a %}{% endblock %}")
+T("inheritance.self_in_child_block", "{% extends 'layout.html' %}{% block b %}{{ self.t() }}!{% endblock %}{% block t %}T{% endblock %}",
+  files={"layout.html": "{% block t %}{% endblock %}|{% block b %}{% endblock %}"})
+T("inheritance.block_scoped_sees_with", "{% with x = 1 %}{% block b scoped %}{{ x }}{% endblock %}{% endwith %}")
+T("inheritance.block_in_macro_call", "{% extends 'layout.html' %}{% block b %}{{ caller_sees }}{% endblock %}",
+  {"caller_sees": "ctx"}, files={"layout.html": "L[{% block b %}{% endblock %}]"})
+T("inheritance.super_into_required_block", "{% extends 'req.html' %}{% block content %}[{{ super() }}]{% endblock %}",
+  files={"req.html": "<{% block content required %}{% endblock %}>"})
+T("inheritance.required_block_over_parent_block", "{% extends 'layout.html' %}{% block b required %}{% endblock %}",
+  files={"layout.html": "L[{% block b %}l{% endblock %}]"})
+T("import.module_printed_renders_body", "{% import 'part.html' as p %}{{ p }}", {"x": "ctx"}, files=MACROS16)
+T("import.module_with_context_printed", "{% set x = 1 %}{% import 'part.html' as p with context %}{{ p }}", files=MACROS16)
+
 
 # ---------------------------------------------------------------- run
 def make_env(templates, options):
