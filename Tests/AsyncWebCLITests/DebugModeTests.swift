@@ -12,11 +12,11 @@ import Testing
     }
 
     @Test func theAppIsToldOnceInAsyncWebDebugWithTheSocketsNumber() {
-        let on = DebugMode.appEnvironment(["FLASK_DEBUG": "1", "PATH": "/bin"], debug: true)
-        #expect(on == ["ASYNCWEB_DEBUG": "1", "ASYNCWEB_LISTEN_FD": "3", "PATH": "/bin"])
+        let on = DebugMode.appEnvironment(["FLASK_DEBUG": "1", "PATH": "/bin"], debug: true, supervisor: 42)
+        #expect(on == ["ASYNCWEB_DEBUG": "1", "ASYNCWEB_LISTEN_FD": "3", "ASYNCWEB_SUPERVISOR_PID": "42", "PATH": "/bin"])
         // --no-debug wins over an exported FLASK_DEBUG.
-        let off = DebugMode.appEnvironment(["FLASK_DEBUG": "1", "ASYNCWEB_DEBUG": "1"], debug: false)
-        #expect(off == ["ASYNCWEB_LISTEN_FD": "3"])
+        let off = DebugMode.appEnvironment(["FLASK_DEBUG": "1", "ASYNCWEB_DEBUG": "1"], debug: false, supervisor: 42)
+        #expect(off == ["ASYNCWEB_LISTEN_FD": "3", "ASYNCWEB_SUPERVISOR_PID": "42"])
     }
 
     @Test func editorsFilesAreNotChanges() {

@@ -76,12 +76,14 @@ enum DebugMode {
     }
 
     /// The app's environment: ours, with debug mode said once in `ASYNCWEB_DEBUG` (so that
-    /// `--no-debug` wins over an exported `FLASK_DEBUG`), and the listening socket's number.
-    static func appEnvironment(_ environment: [String: String], debug: Bool) -> [String: String] {
+    /// `--no-debug` wins over an exported `FLASK_DEBUG`), the listening socket's number, and
+    /// our process ID (the app stops with us, and checks we are still there).
+    static func appEnvironment(_ environment: [String: String], debug: Bool, supervisor: pid_t = getpid()) -> [String: String] {
         var environment = environment
         environment["FLASK_DEBUG"] = nil
         environment["ASYNCWEB_DEBUG"] = debug ? "1" : nil
         environment["ASYNCWEB_LISTEN_FD"] = String(ChildProcess.listeningDescriptor)
+        environment["ASYNCWEB_SUPERVISOR_PID"] = String(supervisor)
         return environment
     }
 }

@@ -96,6 +96,26 @@ struct SupervisedRunTests {
         #expect(stopped, "the server outlived its parent: \(output())")
     }
 
+    /// A supervisor that died before the server asked to stop with it is no longer its
+    /// parent: the server does not start, rather than serve for ever with nobody to stop it.
+    @Test func aSupervisorThatDiedBeforeTheServerStartedIsNoticed() throws {
+        let socket = try Self.supervisorSocket()
+        // The test is the parent; the PID given is another process's, as a dead supervisor's would be.
+        var environment = ProcessInfo.processInfo.environment
+        environment["ASYNCWEB_LISTEN_FD"] = String(ServerProcess.inheritedDescriptor)
+        environment["ASYNCWEB_SUPERVISOR_PID"] = "1"
+        let outputPath = NSTemporaryDirectory() + "asyncweb-adopted-\(UUID().uuidString).log"
+        defer { unlink(outputPath) }
+        let server = try ServerProcess.spawn([Self.probeServer], environment: environment, outputPath: outputPath, inheriting: socket.fd)
+        let exited = Self.waitUntilGone(server, timeout: .seconds(30))
+        if !exited { kill(server, SIGKILL) }
+        var status: Int32 = 0
+        waitpid(server, &status, 0)
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        #expect(exited && status >> 8 == 1, "\(output)")
+        #expect(output == "Not starting the server: the process that started it (PID 1) has exited.\n")
+    }
+
     @Test(arguments: [
         ("abc", "Cannot start the server: ASYNCWEB_LISTEN_FD must be the number of an inherited listening socket, not 'abc'."),
         ("0", "Cannot start the server: ASYNCWEB_LISTEN_FD=0, but descriptor 0 is not a socket."),
