@@ -73,6 +73,7 @@ public final class RawHTTPClient: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 && errno == EINTR { continue }
             guard sent > 0 else { throw IOError(code: errno, operation: "send") }
             offset += sent
         }
@@ -132,8 +133,7 @@ public final class RawHTTPClient: @unchecked Sendable {
             return taken
         }
         var chunk = [UInt8](repeating: 0, count: count)
-        let received = recv(fd, &chunk, count, 0)
-        guard received >= 0 else { throw IOError(code: errno, operation: "recv") }
+        let received = try Self.receive(fd, into: &chunk)
         return Array(chunk[..<received])
     }
 
@@ -156,10 +156,18 @@ public final class RawHTTPClient: @unchecked Sendable {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             if let index = found(buffered) { return index }
-            let received = recv(fd, &chunk, chunk.count, 0)
+            let received = try Self.receive(fd, into: &chunk)
             if received == 0 { return nil }
-            guard received > 0 else { throw IOError(code: errno, operation: "recv") }
             buffered += chunk[..<received]
+        }
+    }
+
+    /// `recv(2)` into `chunk`, again when a signal interrupted it; 0 at end of stream.
+    private static func receive(_ fd: Int32, into chunk: inout [UInt8]) throws -> Int {
+        while true {
+            let received = recv(fd, &chunk, chunk.count, 0)
+            if received >= 0 { return received }
+            if errno != EINTR { throw IOError(code: errno, operation: "recv") }
         }
     }
 }
