@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Python's integers of any size, for the template engine.
+        .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -67,7 +69,11 @@ let package = Package(
         // The Jinja engine with Markup: Jinja2 and MarkupSafe's layer, usable alone.
         .target(
             name: "AsyncWebTemplates",
-            dependencies: ["AsyncWebEncoding", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "AsyncWebEncoding",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             swiftSettings: strictSettings
         ),
         // HMAC, the timestamp signer, URL-safe base64 and zlib: itsdangerous' layer.

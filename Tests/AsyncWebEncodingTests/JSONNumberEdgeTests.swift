@@ -10,10 +10,14 @@ struct JSONNumberEdgeTests {
         #expect(try JSONReader.parse("[9223372036854775807, -9223372036854775808, -0]") == .array([.int(.max), .int(.min), .int(0)]))
     }
 
-    @Test func integersPastIntAreReadAsTheNearestDouble() throws {
-        // Python keeps them exact; a 64-bit session value cannot, so they keep their magnitude.
-        #expect(try JSONReader.parse("123456789012345678901234567890") == .double(1.2345678901234568e29))
-        #expect(try JSONReader.parse("-9223372036854775809") == .double(-0x1p63))
+    @Test func integersPastIntKeepTheirDigitsAsPythonsDo() throws {
+        #expect(try JSONReader.parse("123456789012345678901234567890") == .largeInteger("123456789012345678901234567890"))
+        #expect(try JSONReader.parse("-9223372036854775809") == .largeInteger("-9223372036854775809"))
+    }
+
+    @Test func integersPastIntAreWrittenWhole() throws {
+        let text = JSONWriter().write(.array([.largeInteger("-99999999999999999999")]))
+        #expect(text == "[-99999999999999999999]")
     }
 
     @Test func exponentsPastDoubleAreInfinityOrZeroAsInPython() throws {

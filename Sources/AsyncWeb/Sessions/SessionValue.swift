@@ -111,6 +111,8 @@ extension SessionValue {
         case .null: self = .none
         case .bool(let flag): self = .bool(flag)
         case .int(let number): self = .int(number)
+        // Sessions hold 64-bit integers; a larger one is its nearest float.
+        case .largeInteger(let digits): self = .double(Double(digits) ?? .nan)
         case .double(let number): self = .double(number)
         case .string(let text): self = .string(text)
         case .array(let elements): self = .list(elements.map(SessionValue.init))

@@ -161,7 +161,7 @@ package struct JSONReader {
     }
 
     /// JSON's number grammar, as Python's reader holds to it: no `+`, no leading zeros,
-    /// digits on both sides of a point. Integers too large for `Int` become doubles.
+    /// digits on both sides of a point. Integers too large for `Int` keep their digits.
     private mutating func number() throws(Malformed) -> JSONValue {
         let start = position
         if current == UInt8(ascii: "-") {
@@ -187,7 +187,7 @@ package struct JSONReader {
             isInteger = false
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        if isInteger, let integer = Int(text) { return .int(integer) }
+        if isInteger { return Int(text).map(JSONValue.int) ?? .largeInteger(text) }
         guard let double = Double(text) else { throw Malformed(offset: start) }
         return .double(double)
     }

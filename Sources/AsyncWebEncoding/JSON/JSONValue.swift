@@ -12,6 +12,9 @@ public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)
+    /// An integer past 64 bits, as its decimal digits (and a `-`): JSON numbers have
+    /// no size limit, and Python reads and writes them whole.
+    case largeInteger(String)
     case double(Double)
     case string(String)
     case array([JSONValue])
@@ -44,6 +47,7 @@ extension JSONValue {
         switch self {
         case .double(let number): number
         case .int(let number): Double(number)
+        case .largeInteger(let digits): Double(digits)
         default: nil
         }
     }
@@ -64,6 +68,7 @@ extension JSONValue: Hashable {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
         case (.int(let a), .int(let b)): a == b
+        case (.largeInteger(let a), .largeInteger(let b)): a == b
         case (.double(let a), .double(let b)): a == b || (a.isNaN && b.isNaN)
         case (.string(let a), .string(let b)): a == b
         case (.array(let a), .array(let b)): a == b
@@ -77,6 +82,7 @@ extension JSONValue: Hashable {
         case .null: hasher.combine(0)
         case .bool(let flag): hasher.combine(flag)
         case .int(let number): hasher.combine(number)
+        case .largeInteger(let digits): hasher.combine(digits)
         case .double(let number): hasher.combine(number.isNaN ? .nan : number)
         case .string(let text): hasher.combine(text)
         case .array(let elements): hasher.combine(elements)
@@ -102,6 +108,10 @@ extension JSONValue: Encodable {
         case .int(let number):
             var container = encoder.singleValueContainer()
             try container.encode(number)
+        case .largeInteger(let digits):
+            // Codable has no integer past 64 bits; the nearest float is what a decoder could read.
+            var container = encoder.singleValueContainer()
+            try container.encode(Double(digits)!)
         case .double(let number):
             var container = encoder.singleValueContainer()
             try container.encode(number)

@@ -65,6 +65,7 @@ package struct JSONWriter: Sendable {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number): Self.appendInteger(number, to: &output)
+        case .largeInteger(let digits): output.append(contentsOf: digits.utf8)
         case .double(let number): Self.appendDouble(number, to: &output)
         case .string(let text): Self.appendString(text, to: &output)
         case .array(let elements):

@@ -1,7 +1,8 @@
+internal import BigInt
 internal import Glibc
 
 /// Python's arithmetic on template values: `int` stays `int` where Python
-/// keeps it, `/` always gives a `float`, `//` and `%` floor toward negative
+/// keeps it, growing past 64 bits as Python's does, `/` always gives a `float`, `//` and `%` floor toward negative
 /// infinity, `+` and `*` join and repeat strings and lists, and a
 /// ``Markup`` operand escapes the plain string on the other side.
 extension TemplateValue {
@@ -17,7 +18,7 @@ extension TemplateValue {
             return try numeric(lhs, rhs, "+", integer: { a, b in
                 let (sum, overflow) = a.addingReportingOverflow(b)
                 return overflow ? nil : sum
-            }, double: +)
+            }, big: +, double: +)
         }
     }
 
@@ -25,7 +26,7 @@ extension TemplateValue {
         try numeric(lhs, rhs, "-", integer: { a, b in
             let (difference, overflow) = a.subtractingReportingOverflow(b)
             return overflow ? nil : difference
-        }, double: -)
+        }, big: -, double: -)
     }
 
     static func multiply(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
@@ -33,25 +34,35 @@ extension TemplateValue {
         return try numeric(lhs, rhs, "*", integer: { a, b in
             let (product, overflow) = a.multipliedReportingOverflow(by: b)
             return overflow ? nil : product
-        }, double: *)
+        }, big: *, double: *)
     }
 
     static func divide(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
-        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported("/", lhs, rhs) }
-        guard b != 0 else {
-            throw TemplateError(.zeroDivision, lhs.isFloat || rhs.isFloat ? "float division by zero" : "division by zero")
+        if let a = lhs.integerValue, let b = rhs.integerValue, a.magnitude <= 1 << 53, b.magnitude <= 1 << 53 {
+            // Both are exact as floats, so one float division rounds once, as Python does.
+            guard b != 0 else { throw TemplateError(.zeroDivision, "division by zero") }
+            return .double(Double(a) / Double(b))
         }
+        if let a = lhs.bigIntegerValue, let b = rhs.bigIntegerValue {
+            guard b != 0 else { throw TemplateError(.zeroDivision, "division by zero") }
+            return .double(try trueDivide(a, b))
+        }
+        guard let a = try lhs.floatOperand(), let b = try rhs.floatOperand() else { throw unsupported("/", lhs, rhs) }
+        guard b != 0 else { throw TemplateError(.zeroDivision, "float division by zero") }
         return .double(a / b)
     }
 
     static func floorDivide(_ lhs: TemplateValue, _ rhs: TemplateValue) throws -> TemplateValue {
-        if let a = lhs.integerValue, let b = rhs.integerValue {
+        if let a = lhs.integerValue, let b = rhs.integerValue, !(a == .min && b == -1) {
             guard b != 0 else { throw TemplateError(.zeroDivision, "integer division or modulo by zero") }
-            guard !(a == .min && b == -1) else { throw overflow() }
             let quotient = a / b
             return .int((a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient)
         }
-        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported("//", lhs, rhs) }
+        if let a = lhs.bigIntegerValue, let b = rhs.bigIntegerValue {
+            guard b != 0 else { throw TemplateError(.zeroDivision, "integer division or modulo by zero") }
+            return TemplateValue(integer: floorDivide(a, b))
+        }
+        guard let a = try lhs.floatOperand(), let b = try rhs.floatOperand() else { throw unsupported("//", lhs, rhs) }
         guard b != 0 else { throw TemplateError(.zeroDivision, "float floor division by zero") }
         return .double((a / b).rounded(.down))
     }
@@ -64,7 +75,11 @@ extension TemplateValue {
             let remainder = a % b
             return .int(remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder)
         }
-        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported("%", lhs, rhs) }
+        if let a = lhs.bigIntegerValue, let b = rhs.bigIntegerValue {
+            guard b != 0 else { throw TemplateError(.zeroDivision, "integer modulo by zero") }
+            return TemplateValue(integer: modulo(a, b))
+        }
+        guard let a = try lhs.floatOperand(), let b = try rhs.floatOperand() else { throw unsupported("%", lhs, rhs) }
         guard b != 0 else { throw TemplateError(.zeroDivision, "float modulo") }
         let remainder = a.truncatingRemainder(dividingBy: b)
         return .double(remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder)
@@ -77,13 +92,18 @@ extension TemplateValue {
             var result = 1
             for _ in 0..<exponent {
                 let (product, overflow) = result.multipliedReportingOverflow(by: base)
-                guard !overflow else { throw Self.overflow() }
+                guard !overflow else { return TemplateValue(integer: try power(BigInt(base), BigInt(exponent))) }
                 result = product
                 if result == 0 || result == 1 { break }
             }
             return .int(result)
         }
-        guard let base = lhs.numericValue, let exponent = rhs.numericValue else { throw unsupported("** or pow()", lhs, rhs) }
+        if let base = lhs.bigIntegerValue, let exponent = rhs.bigIntegerValue, exponent >= 0 {
+            return TemplateValue(integer: try power(base, exponent))
+        }
+        guard let base = try lhs.floatOperand(), let exponent = try rhs.floatOperand() else {
+            throw unsupported("** or pow()", lhs, rhs)
+        }
         guard !(base == 0 && exponent < 0) else {
             throw TemplateError(.zeroDivision, "0.0 cannot be raised to a negative power")
         }
@@ -93,8 +113,9 @@ extension TemplateValue {
     static func negate(_ operand: TemplateValue) throws -> TemplateValue {
         switch operand {
         case .int(let number):
-            guard number != .min else { throw overflow() }
+            guard number != .min else { return .bigInt(-BigInt(number)) }
             return .int(-number)
+        case .bigInt(let number): return TemplateValue(integer: -number)
         case .bool(let flag): return .int(flag ? -1 : 0)
         case .double(let number): return .double(-number)
         case .undefined(let undefined): throw undefined.error
@@ -104,36 +125,34 @@ extension TemplateValue {
 
     static func positive(_ operand: TemplateValue) throws -> TemplateValue {
         switch operand {
-        case .int, .double: return operand
+        case .int, .bigInt, .double: return operand
         case .bool(let flag): return .int(flag ? 1 : 0)
         case .undefined(let undefined): throw undefined.error
         default: throw TemplateError(.type, "bad operand type for unary +: '\(operand.typeName)'")
         }
     }
 
-    private var isFloat: Bool {
-        if case .double = self { return true }
-        return false
-    }
-
-    /// `a op b` for numbers: integers when both are (falling back to an
-    /// error on overflow rather than trapping), floats otherwise.
+    /// `a op b` for numbers: integers when both are (in 64 bits while the
+    /// result fits, as `BigInt` past that), floats otherwise.
     private static func numeric(
         _ lhs: TemplateValue, _ rhs: TemplateValue, _ symbol: String,
-        integer: (Int, Int) -> Int?, double: (Double, Double) -> Double
+        integer: (Int, Int) -> Int?, big: (BigInt, BigInt) -> BigInt, double: (Double, Double) -> Double
     ) throws -> TemplateValue {
-        if let a = lhs.integerValue, let b = rhs.integerValue {
-            guard let result = integer(a, b) else { throw overflow() }
-            return .int(result)
-        }
-        guard let a = lhs.numericValue, let b = rhs.numericValue else { throw unsupported(symbol, lhs, rhs) }
+        if let a = lhs.integerValue, let b = rhs.integerValue, let result = integer(a, b) { return .int(result) }
+        if let a = lhs.bigIntegerValue, let b = rhs.bigIntegerValue { return TemplateValue(integer: big(a, b)) }
+        guard let a = try lhs.floatOperand(), let b = try rhs.floatOperand() else { throw unsupported(symbol, lhs, rhs) }
         return .double(double(a, b))
     }
 
     /// `sequence * count` for strings, Markup and lists; nil when `sequence` is none of them.
     /// A result past ``TemplateSizeLimit`` raises `MemoryError`, as Python does past memory.
     private static func repetition(_ sequence: TemplateValue, _ count: TemplateValue) throws -> TemplateValue? {
-        guard let times = count.integerValue else { return nil }
+        guard let times = count.integerValue else {
+            if case .bigInt = count, sequence.isSequence {
+                throw TemplateError(.overflow, "cannot fit 'int' into an index-sized integer")
+            }
+            return nil
+        }
         /// How many copies to join: none of an empty sequence, however many were asked for.
         func copies(ofLength length: Int) throws -> Int {
             let n = max(times, 0)
@@ -158,7 +177,11 @@ extension TemplateValue {
         return TemplateError(.type, "unsupported operand type(s) for \(symbol): '\(lhs.typeName)' and '\(rhs.typeName)'")
     }
 
-    private static func overflow() -> TemplateError {
-        TemplateError(.overflow, "integer result does not fit in 64 bits")
+    /// True for the values `*` repeats: strings, Markup, lists and tuples.
+    private var isSequence: Bool {
+        switch self {
+        case .string, .markup, .list, .tuple: true
+        default: false
+        }
     }
 }

@@ -1,5 +1,7 @@
+internal import BigInt
+
 /// Python's `==`, `hash()` and `<` for template values: numbers compare
-/// across `int`, `float` and `bool`, a ``Markup`` equals the same text as a
+/// exactly across `int`, `float` and `bool`, a ``Markup`` equals the same text as a
 /// string, and ordering other kinds against each other is a `TypeError`.
 extension TemplateValue: Hashable {
     public static func == (lhs: TemplateValue, rhs: TemplateValue) -> Bool {
@@ -13,7 +15,7 @@ extension TemplateValue: Hashable {
         case (.callable(let a), .callable(let b)): return a === b
         case (.object(let a), .object(let b)): return a === b
         default:
-            if let a = lhs.numericValue, let b = rhs.numericValue { return a == b }
+            if let order = numericOrder(lhs, rhs) { return order == .equal }
             if let a = lhs.stringValue, let b = rhs.stringValue { return a == b }
             return false
         }
@@ -22,9 +24,18 @@ extension TemplateValue: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .undefined, .none: hasher.combine(0)
-        case .bool, .int, .double:
-            let number = numericValue!
-            if let integer = Int(exactly: number) { hasher.combine(integer) } else { hasher.combine(number) }
+        // Equal numbers hash alike: an integral float as the integer it equals.
+        case .bool(let flag): hasher.combine(flag ? 1 : 0)
+        case .int(let number): hasher.combine(number)
+        case .bigInt(let number): hasher.combine(number)
+        case .double(let number):
+            if let integer = Int(exactly: number) {
+                hasher.combine(integer)
+            } else if let integer = BigInt(exactly: number) {
+                hasher.combine(integer)
+            } else {
+                hasher.combine(number)
+            }
         case .string(let text): hasher.combine(text)
         case .markup(let markup): hasher.combine(markup.html)
         case .list(let elements), .tuple(let elements): hasher.combine(elements)
@@ -62,7 +73,7 @@ extension TemplateValue: Hashable {
         if case .undefined(let undefined) = lhs { throw undefined.error }
         if case .undefined(let undefined) = rhs { throw undefined.error }
         if case .int(let a) = lhs, case .int(let b) = rhs { return a < b }
-        if let a = lhs.numericValue, let b = rhs.numericValue { return a < b }
+        if let order = numericOrder(lhs, rhs) { return order == .less }
         if let a = lhs.stringValue, let b = rhs.stringValue {
             return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
         }

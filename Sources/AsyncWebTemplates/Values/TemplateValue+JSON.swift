@@ -1,4 +1,5 @@
 public import AsyncWebEncoding
+internal import BigInt
 
 extension TemplateValue {
     /// The template form of JSON: objects become dictionaries (keys in their order),
@@ -12,6 +13,7 @@ extension TemplateValue {
         case .null: self = .none
         case .bool(let flag): self = .bool(flag)
         case .int(let number): self = .int(number)
+        case .largeInteger(let digits): self = BigInt(digits).map(TemplateValue.init(integer:)) ?? .none
         case .double(let number): self = .double(number)
         case .string(let text): self = .string(text)
         case .array(let elements): self = .list(elements.map(TemplateValue.init))
@@ -54,6 +56,7 @@ extension TemplateValue {
         case .none: return .null
         case .bool(let flag): return .bool(flag)
         case .int(let number): return .int(number)
+        case .bigInt(let number): return .largeInteger(String(number))
         case .double(let number): return .double(number)
         case .string(let text): return .string(text)
         case .markup(let markup): return .string(markup.html)
@@ -84,6 +87,7 @@ extension TemplateValue {
         case .string(let text): return text
         case .markup(let markup): return markup.html
         case .int(let number): return String(number)
+        case .bigInt(let number): return String(number)
         case .double(let number): return JSONWriter.pythonRepr(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .none: return "null"

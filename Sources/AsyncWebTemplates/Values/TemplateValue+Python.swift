@@ -9,7 +9,7 @@ extension TemplateValue {
         case .undefined: "Undefined"
         case .none: "NoneType"
         case .bool: "bool"
-        case .int: "int"
+        case .int, .bigInt: "int"
         case .double: "float"
         case .string: "str"
         case .markup: "Markup"
@@ -39,6 +39,7 @@ extension TemplateValue {
         case .none: return false
         case .bool(let flag): return flag
         case .int(let number): return number != 0
+        case .bigInt: return true
         case .double(let number): return number != 0
         case .string(let text): return !text.isEmpty
         case .markup(let markup): return !markup.html.isEmpty
@@ -59,6 +60,7 @@ extension TemplateValue {
         case .string(let text): return text
         case .markup(let markup): return markup.html
         case .object(let object): return object.printed
+        case .bigInt(let number): return try Self.decimalText(number)
         default: return repr
         }
     }
@@ -70,6 +72,7 @@ extension TemplateValue {
         case .none: return "None"
         case .bool(let flag): return flag ? "True" : "False"
         case .int(let number): return String(number)
+        case .bigInt(let number): return String(number)
         case .double(let number): return PythonText.repr(number)
         case .string(let text): return PythonText.repr(text)
         case .markup(let markup): return "Markup(\(PythonText.repr(markup.html)))"
@@ -131,17 +134,20 @@ extension TemplateValue {
         }
     }
 
-    /// The value as a Python number (`bool` counts as `int`), nil otherwise.
+    /// The value as a Python number (`bool` counts as `int`), nil otherwise;
+    /// an integer past the largest float is infinite.
     public var numericValue: Double? {
         switch self {
         case .int(let number): Double(number)
+        case .bigInt(let number): (try? Self.float(number)) ?? (number < 0 ? -.infinity : .infinity)
         case .double(let number): number
         case .bool(let flag): flag ? 1 : 0
         default: nil
         }
     }
 
-    /// The value as a Python integer (`bool` counts), nil otherwise.
+    /// The value as a Python integer that fits in 64 bits (`bool` counts), nil
+    /// otherwise; see ``bigIntegerValue`` for integers of any size.
     public var integerValue: Int? {
         switch self {
         case .int(let number): number

@@ -1,3 +1,4 @@
+public import BigInt
 public import OrderedCollections
 
 /// A value as a template sees it: Python's data model, reduced to what
@@ -19,7 +20,12 @@ public enum TemplateValue: Sendable {
     /// Python's `None`.
     case none
     case bool(Bool)
+    /// An integer that fits in 64 bits: the fast path for every integer operation.
     case int(Int)
+    /// An integer past 64 bits, as Python's integers grow. Only ever made for
+    /// values that do not fit ``int(_:)`` (see ``TemplateValue/init(integer:)``), so
+    /// each integer has one form. Boxed, so that it does not widen every value.
+    indirect case bigInt(BigInt)
     case double(Double)
     case string(String)
     /// HTML that is printed as it is, never escaped again.

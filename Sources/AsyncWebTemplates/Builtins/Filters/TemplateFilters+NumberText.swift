@@ -1,4 +1,5 @@
 internal import AsyncWebEncoding
+internal import BigInt
 
 extension TemplateFilters {
     /// Python's conversions between numbers and text that `int`, `round`
@@ -7,9 +8,10 @@ extension TemplateFilters {
     enum PythonNumber {
         /// `int(text, base)`: whitespace and a sign around digits of `base`
         /// (2…36, or 0 to read a `0x`/`0o`/`0b` prefix), single underscores
-        /// between digits; nil where Python raises `ValueError`, or when the
-        /// number does not fit an `Int`.
-        static func int(_ text: String, base: Int) -> Int? {
+        /// between digits; nil where Python raises `ValueError`, which includes
+        /// more than 4300 digits in a base that is not a power of two
+        /// (`sys.int_max_str_digits`).
+        static func integer(_ text: String, base: Int) -> TemplateValue? {
             guard base == 0 || (2...36).contains(base) else { return nil }
             let stripped = PythonString.strip(Array(text.unicodeScalars), nil, leading: true, trailing: true)
             var scalars = Substring(stripped).unicodeScalars[...]
@@ -35,6 +37,8 @@ extension TemplateFilters {
             }
             guard scalars.first != "_" else { return nil }
             var magnitude = 0
+            // Where `magnitude` would overflow, the digits go on here.
+            var largeMagnitude: BigInt?
             var digitCount = 0
             var afterUnderscore = false
             for scalar in scalars {
@@ -46,13 +50,20 @@ extension TemplateFilters {
                 guard let digit = digitValue(scalar), digit < radix else { return nil }
                 let (shifted, overflowA) = magnitude.multipliedReportingOverflow(by: radix)
                 let (sum, overflowB) = shifted.addingReportingOverflow(digit)
-                guard !overflowA, !overflowB else { return nil }
-                magnitude = sum
+                if let large = largeMagnitude {
+                    largeMagnitude = large * BigInt(radix) + BigInt(digit)
+                } else if overflowA || overflowB {
+                    largeMagnitude = BigInt(magnitude) * BigInt(radix) + BigInt(digit)
+                } else {
+                    magnitude = sum
+                }
                 digitCount += 1
                 afterUnderscore = false
             }
             guard digitCount > 0, !afterUnderscore, !(mustBeZero && magnitude != 0) else { return nil }
-            return negative ? -magnitude : magnitude
+            guard radix.nonzeroBitCount == 1 || digitCount <= 4300 else { return nil }
+            if let large = largeMagnitude { return TemplateValue(integer: negative ? -large : large) }
+            return .int(negative ? -magnitude : magnitude)
         }
 
         /// `f"{value:.{digits}f}"`, rounded half to even on the exact binary value.
@@ -94,24 +105,18 @@ extension TemplateFilters {
             return value < 0 ? -magnitude : magnitude
         }
 
-        /// `round(value, digits)` for an integer: exact, ties to even.
-        static func round(_ value: Int, digits: Int) -> Int? {
+        /// `round(value, digits)` for an integer: the nearest multiple of
+        /// 10^-digits, ties to even.
+        static func round(_ value: BigInt, digits: Int) -> BigInt {
             guard digits < 0 else { return value }
-            // 10^19 passes Int.max: past it every Int rounds to 0, except that at -19
-            // digits one beyond 5·10^18 rounds to ±10^19, which does not fit.
-            guard digits >= -18 else {
-                return digits == -19 && value.magnitude > 5_000_000_000_000_000_000 ? nil : 0
-            }
-            var power = 1
-            for _ in 0..<(-digits) { power *= 10 }
-            let remainder = ((value % power) + power) % power
-            // Near Int.min the multiple below the value does not fit.
-            let (floor, below) = value.subtractingReportingOverflow(remainder)
-            guard !below else { return nil }
+            // A power of ten past the value's own digits rounds it to 0, without computing that power.
+            guard -Double(digits) <= Double(value.magnitude.bitWidth) * 0.30103 + 1 else { return 0 }
+            let power = BigInt(10).power(-digits)
+            let remainder = TemplateValue.modulo(value, power)
+            let floor = value - remainder
             let twice = remainder * 2
             if twice < power || (twice == power && (floor / power) % 2 == 0) { return floor }
-            let (up, overflow) = floor.addingReportingOverflow(power)
-            return overflow ? nil : up
+            return floor + power
         }
 
         private static func digitValue(_ scalar: Unicode.Scalar) -> Int? {

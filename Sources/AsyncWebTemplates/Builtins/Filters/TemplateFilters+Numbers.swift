@@ -1,4 +1,5 @@
 internal import AsyncWebEncoding
+internal import BigInt
 
 /// The filters that read and round numbers: `abs`, `int`, `float`, `round`, `filesizeformat`.
 extension TemplateFilters {
@@ -6,8 +7,9 @@ extension TemplateFilters {
         try FilterSignature.bindBuiltin("abs", arguments)
         switch value {
         case .int(let number):
-            guard number != .min else { throw integerOverflow() }
+            guard number != .min else { return .bigInt(-BigInt(number)) }
             return .int(Swift.abs(number))
+        case .bigInt(let number): return .bigInt(number < 0 ? -number : number)
         case .bool(let flag): return .int(flag ? 1 : 0)
         case .double(let number): return .double(number.magnitude)
         default: throw TemplateError(.type, "bad operand type for abs(): '\(typeName(value))'")
@@ -19,7 +21,7 @@ extension TemplateFilters {
     static func float(_ value: TemplateValue, _ arguments: TemplateCallArguments, _ state: TemplateRenderState) throws -> TemplateValue {
         let fallback = try Self.doFloatSignature.bind(arguments).value(0, default: 0.0)
         if case .undefined(let undefined) = value { throw undefined.error }
-        if let number = value.numericValue { return .double(number) }
+        if let number = try value.floatOperand() { return .double(number) }
         return value.stringValue.flatMap(PythonText.double).map(TemplateValue.double) ?? fallback
     }
 
@@ -30,18 +32,19 @@ extension TemplateFilters {
         let fallback = bound.value(0, default: 0)
         switch value {
         case .undefined(let undefined): throw undefined.error
-        case .int, .bool: return .int(value.integerValue!)
+        case .int, .bigInt: return value
+        case .bool(let flag): return .int(flag ? 1 : 0)
         case .double(let number):
             if number.isNaN { return fallback }
             guard number.isFinite else { throw TemplateError(.overflow, "cannot convert float infinity to integer") }
-            return .int(try truncated(number))
+            return truncated(number)
         case .string, .markup:
             let text = value.stringValue!
-            if let base = bound.value(1, default: 10).integerValue, let parsed = PythonNumber.int(text, base: base) {
-                return .int(parsed)
+            if let base = bound.value(1, default: 10).integerValue, let parsed = PythonNumber.integer(text, base: base) {
+                return parsed
             }
             guard let number = PythonText.double(text), number.isFinite else { return fallback }
-            return .int(try truncated(number))
+            return truncated(number)
         default: return fallback
         }
     }
@@ -69,10 +72,9 @@ extension TemplateFilters {
             return try TemplateValue.divide(whole, scale)
         }
         switch value {
-        case .int, .bool:
+        case .int, .bigInt, .bool:
             let digits = try index(precision)
-            guard let rounded = PythonNumber.round(value.integerValue!, digits: digits) else { throw integerOverflow() }
-            return .int(rounded)
+            return TemplateValue(integer: PythonNumber.round(value.bigIntegerValue!, digits: digits))
         case .double(let number): return .double(PythonNumber.round(number, digits: try index(precision)))
         default: throw TemplateError(.type, "type \(typeName(value)) doesn't define __round__ method")
         }
@@ -115,11 +117,10 @@ extension TemplateFilters {
         return number
     }
 
-    /// `int(number)` for a finite float, which must fit 64 bits here.
-    private static func truncated(_ number: Double) throws -> Int {
+    /// `int(number)` for a finite float.
+    private static func truncated(_ number: Double) -> TemplateValue {
         let whole = number.rounded(.towardZero)
-        guard whole.magnitude < 0x1p63 else { throw integerOverflow() }
-        return Int(whole)
+        return whole.magnitude < 0x1p63 ? .int(Int(whole)) : TemplateValue(integer: BigInt(whole))
     }
 }
 

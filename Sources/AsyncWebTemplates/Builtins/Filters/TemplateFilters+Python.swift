@@ -85,9 +85,4 @@ extension TemplateFilters {
     static func assertionFailure(_ message: String) -> TemplateError {
         TemplateError(.failedAssertion, message)
     }
-
-    /// Python's `OverflowError` for an integer that would not fit in 64 bits.
-    static func integerOverflow() -> TemplateError {
-        TemplateError(.overflow, "integer result does not fit in 64 bits")
-    }
 }

@@ -4,14 +4,15 @@ internal import AsyncWebEncoding
 /// notation, the sign, a `0x`-style prefix, grouping separators and padding.
 extension PythonFormatSpec {
     /// An `int` (or `bool`) under this spec; float presentation types convert it first.
-    func formatInteger(_ number: Int, typeName: String = "int") throws -> String {
+    func formatInteger(_ number: some BinaryInteger, typeName: String = "int") throws -> String {
         let radix: Int
         switch type {
         case nil, "d", "n": radix = 10
         case "x", "X": radix = 16
         case "o": radix = 8
         case "b": radix = 2
-        case "c": return try formatCharacter(number)
+        // Past 64 bits no code point is near, and `formatCharacter` says so.
+        case "c": return try formatCharacter(Int(exactly: number) ?? .max)
         case "e", "E", "f", "F", "g", "G", "%": return try formatFloat(Double(number))
         case let other?: throw unknownCode(other, typeName)
         }

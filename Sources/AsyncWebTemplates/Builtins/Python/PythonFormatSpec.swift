@@ -105,6 +105,7 @@ struct PythonFormatSpec {
     func format(_ value: TemplateValue) throws -> String {
         switch value {
         case .int(let number): return try formatInteger(number)
+        case .bigInt(let number): return try formatInteger(number)
         case .bool(let flag):
             if isEmpty { return flag ? "True" : "False" }
             return try formatInteger(flag ? 1 : 0, typeName: "bool")

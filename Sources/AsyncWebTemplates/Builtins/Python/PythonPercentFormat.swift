@@ -154,7 +154,7 @@ enum PythonPercentFormat {
                 let (negative, digits) = try decimalInteger(value, type)
                 return try integer(negative: negative, digits: digits, prefix: "", spec: spec)
             case "x", "X", "o":
-                guard !escapes, let number = value.integerValue else {
+                guard !escapes, let number = value.bigIntegerValue else {
                     throw TemplateError(.type, "%\(type) format: an integer is required, not \(argumentTypeName(value))")
                 }
                 let digits = String(number.magnitude, radix: type == "o" ? 8 : 16)
@@ -246,6 +246,7 @@ enum PythonPercentFormat {
         private func decimalInteger(_ value: TemplateValue, _ type: Unicode.Scalar) throws -> (Bool, String) {
             if case .undefined(let undefined) = value { throw undefined.error }
             if let number = value.integerValue { return (number < 0, String(number.magnitude)) }
+            if case .bigInt(let number) = value { return (number < 0, String(number.magnitude)) }
             if case .double(let number) = value {
                 guard !number.isNaN else { throw TemplateError(.value, "cannot convert float NaN to integer") }
                 guard number.isFinite else { throw TemplateError(.overflow, "cannot convert float infinity to integer") }

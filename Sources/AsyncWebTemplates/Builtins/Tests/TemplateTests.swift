@@ -40,7 +40,7 @@ enum TemplateTests {
             "boolean": typeTest("test_boolean") { if case .bool = $0 { true } else { false } },
             "false": typeTest("test_false") { if case .bool(false) = $0 { true } else { false } },
             "true": typeTest("test_true") { if case .bool(true) = $0 { true } else { false } },
-            "integer": typeTest("test_integer") { if case .int = $0 { true } else { false } },
+            "integer": typeTest("test_integer") { $0.isInteger },
             "float": typeTest("test_float") { if case .double = $0 { true } else { false } },
             "number": typeTest("test_number") { $0.numericValue != nil },
             "string": typeTest("test_string") { $0.stringValue != nil },

@@ -1001,6 +1001,44 @@ T("import.module_printed_renders_body", "{% import 'part.html' as p %}{{ p }}", 
 T("import.module_with_context_printed", "{% set x = 1 %}{% import 'part.html' as p with context %}{{ p }}", files=MACROS16)
 
 
+# ---------------- issue 16: integers of any size
+BIG = {"big": 12345678901234567890, "negative": -99999999999999999999, "small": 7}
+T("bigint.power", "{{ 2**64 }} {{ 2**100 }} {{ (-2)**63 }} {{ (-2)**64 }} {{ 10**30 }}")
+T("bigint.overflow_promotes", "{{ 9223372036854775807 + 1 }} {{ -9223372036854775807 - 2 }} {{ -(-9223372036854775807 - 1) }} {{ 4294967296 * 4294967296 }}")
+T("bigint.normalises_back", "{{ 2**64 - 2**64 }} {{ (2**64 - 1) // 2**32 }} {{ (2**64) // (2**64) }} {{ 2**64 - 2**64 + 1 is integer }}")
+T("bigint.arithmetic", "{{ 2**64 + 1 }} {{ 2**64 - 3 }} {{ 2**64 * 2**64 }} {{ -(2**64) }} {{ +(2**64) }}")
+T("bigint.floor_division_signs", "{{ 2**64 // 3 }} {{ -(2**64) // 3 }} {{ 2**64 // -3 }} {{ -(2**64) // -3 }} {{ (-2**63) // -1 }}")
+T("bigint.modulo_signs", "{{ 2**64 % 7 }} {{ -(2**64) % 7 }} {{ 2**64 % -7 }} {{ -(2**64) % -7 }} {{ (2**64 + 1) % -(2**32) }} {{ (-2**63) % -1 }}")
+T("bigint.true_division", "{{ 2**64 / 2 }} {{ 10**30 / 7 }} {{ 2**2000 / 2**1999 }} {{ 10**400 / 10**399 }} {{ (2**53 + 1) / 1 }} {{ -(2**64) / 3 }}")
+T("bigint.float_mix", "{{ 2**64 + 0.5 }} {{ 2**64 * 1.5 }} {{ 0.5 * 2**64 }} {{ 2**64 - 1.0 }} {{ (2**64) ** -1 }}")
+T("bigint.compare_float_exactly", "{{ 2**53 + 1 > 2.0**53 }} {{ 2**53 + 1 == 2.0**53 }} {{ 2**64 == 2.0**64 }} {{ 2**64 < 1e300 }} {{ 10**400 > 1e308 }} {{ 2**64 + 1 != 2.0**64 }}")
+T("bigint.compare_integers", "{{ 2**64 > 2**63 }} {{ -(2**64) < 5 }} {{ 2**64 == 2**64 }} {{ 2**64 != 2**64 + 1 }} {{ 2**64 in [1, 2**64] }} {{ 2**64 is sameas 2**64 }}")
+T("bigint.dictionary_keys", "{{ {2**64: 'a'}[2**64] }} {{ {2.0**64: 'b'}[2**64] }} {{ {2**64: 'c'}[2.0**64] }} {{ {2**64: 1, 2**64 + 1: 2}|length }}")
+T("bigint.truthiness", "{{ 1 if 2**64 else 0 }} {{ 1 if 2**64 - 2**64 else 0 }} {% if 10**20 %}yes{% endif %} {{ not 2**64 }}")
+T("bigint.tests", "{{ (10**100) is number }} {{ (2**64) is integer }} {{ (2**64) is even }} {{ (2**64 + 1) is odd }} {{ (2**64) is divisibleby 3 }} {{ (2**64) is divisibleby(2**32) }} {{ (2**64) is float }}")
+T("bigint.int_filter", "{{ '12345678901234567890'|int }} {{ '-99999999999999999999'|int }} {{ 1.5e20|int }} {{ '1e20'|int }} {{ 'ffffffffffffffffffff'|int(base=16) }} {{ (2**64)|int }}")
+T("bigint.int_of_large_float", "{{ 1e300|int }}")
+T("bigint.int_filter_too_many_digits", "{{ ('1' * 5000)|int }} {{ ('1' * 5000)|int(-1) }}")
+T("bigint.float_filter", "{{ (2**64)|float }} {{ (2**64 + 2**11 + 1)|float }} {{ '12345678901234567890'|float }}")
+T("bigint.abs_round", "{{ (2**64)|abs }} {{ (-2**64)|abs }} {{ (-2**63)|abs }} {{ (2**64)|round }} {{ (2**64)|round(-2) }} {{ (2**64)|round(2) }}")
+T("bigint.sum_max_min", "{{ [2**64, 1]|sum }} {{ [2**63, 2**63]|sum }} {{ [2**64, 3]|max }} {{ [2**64, 3]|min }} {{ [2**64, 1, 2**65]|sort }} {{ [2**64, 1.5]|sort }}")
+T("bigint.string_forms", "{{ (2**64)|string }} {{ (2**64)|string|length }} {{ 2**64 ~ '' }} {{ [2**64] }} {{ (2**64, 2) }} {{ (2**64)|pprint }}")
+T("bigint.filesizeformat", "{{ (2**70)|filesizeformat }} {{ (10**30)|filesizeformat(true) }}")
+T("bigint.percent_format", "{{ '%d %i %x %X %o %s %r'|format(2**64, -(2**64), 2**64, 2**64, 2**64, 2**64, 2**64) }} {{ '%e %.3f'|format(2**64, 2**64) }} {{ '%30d|%-25d|%+d'|format(2**64, 2**64, 2**64) }}")
+T("bigint.str_format", "{{ '{:,}'.format(2**64) }} {{ '{:_}'.format(2**64) }} {{ '{:x}'.format(2**64) }} {{ '{:>30}'.format(2**64) }} {{ '{:e}'.format(2**64) }} {{ '{}'.format(-(2**64)) }} {{ '{:b}'.format(2**65) }}")
+T("bigint.tojson", "{{ (2**64)|tojson }} {{ [2**64, -(2**64)]|tojson }} {{ {2**64: 1}|tojson }}")
+T("bigint.context_from_json", "{{ big }} {{ big + 1 }} {{ big|tojson }} {{ big is integer }} {{ negative }} {{ negative * -1 }} {{ small * big }}", BIG)
+T("bigint.context_dictionary", "{{ numbers|tojson }} {{ numbers.big // small }}", {"numbers": BIG, "small": 7})
+T("bigint.loop_sum", "{% set ns = namespace(total=1) %}{% for i in range(70) %}{% set ns.total = ns.total * 2 %}{% endfor %}{{ ns.total }}")
+E("bigint.floor_division_by_zero", "{{ 2**64 // 0 }}")
+E("bigint.modulo_by_zero", "{{ 2**64 % 0 }}")
+E("bigint.division_by_zero", "{{ 2**64 / 0 }}")
+E("bigint.division_too_large_for_float", "{{ 2**1024 / 1 }}")
+E("bigint.float_operand_too_large", "{{ 2**1024 + 1.0 }}")
+E("bigint.float_filter_too_large", "{{ (2**1024)|float }}")
+E("bigint.too_many_digits_to_print", "{{ 10**5000 }}")
+E("bigint.repeat_string", "{{ 'ab' * 2**64 }}")
+
 # ---------------------------------------------------------------- run
 def make_env(templates, options):
     return Environment(
