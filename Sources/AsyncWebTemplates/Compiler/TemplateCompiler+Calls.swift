@@ -187,6 +187,7 @@ extension TemplateExpression {
         switch self {
         case .string(let text): .string(text)
         case .integer(let number): .int(number)
+        case .largeInteger(let number): .bigInt(number)
         case .float(let number): .double(number)
         case .boolean(let flag): .bool(flag)
         case .none: TemplateValue.none

@@ -4,6 +4,7 @@ extension TemplateCompiler {
         switch expression {
         case .string(let text): return constant(.string(text))
         case .integer(let number): return constant(.int(number))
+        case .largeInteger(let number): return constant(.bigInt(number))
         case .float(let number): return constant(.double(number))
         case .boolean(let flag): return constant(.bool(flag))
         case .none: return constant(.none)
@@ -194,7 +195,7 @@ extension TemplateExpression {
     /// but `random`, which needs the render's context).
     var isConstant: Bool {
         switch self {
-        case .string, .integer, .float, .boolean, .none: true
+        case .string, .integer, .largeInteger, .float, .boolean, .none: true
         case .list(let elements), .tuple(let elements), .concat(let elements): elements.allSatisfy(\.isConstant)
         case .dictionary(let entries): entries.allSatisfy { $0.key.isConstant && $0.value.isConstant }
         case .not(let operand), .negate(let operand), .positive(let operand): operand.isConstant

@@ -81,7 +81,7 @@ struct TemplateNameReferences {
 
     private mutating func visit(_ expression: TemplateExpression) {
         switch expression {
-        case .string, .integer, .float, .boolean, .none: break
+        case .string, .integer, .largeInteger, .float, .boolean, .none: break
         case .list(let elements), .tuple(let elements), .concat(let elements): elements.forEach { visit($0) }
         case .dictionary(let entries):
             for entry in entries {

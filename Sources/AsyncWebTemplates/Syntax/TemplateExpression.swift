@@ -1,3 +1,5 @@
+internal import BigInt
+
 /// An expression inside `{{ … }}` or a tag, shaped like Jinja's
 /// expression nodes so the renderer can follow Jinja's semantics.
 ///
@@ -6,6 +8,8 @@
 indirect enum TemplateExpression: Sendable, Equatable {
     case string(String)
     case integer(Int)
+    /// An integer literal too large for `Int`.
+    case largeInteger(BigInt)
     case float(Double)
     /// `true`/`false` and Python's `True`/`False`.
     case boolean(Bool)

@@ -1,3 +1,5 @@
+internal import BigInt
+
 /// Lexing inside `{{ … }}` and `{% … %}`: names, numbers, strings and
 /// operators, in the order Jinja tries them.
 extension TemplateLexer {
@@ -35,10 +37,12 @@ extension TemplateLexer {
             position = end
         } else if let (end, radix, digitsStart) = integerMatch(at: start) {
             let digits = spelling(digitsStart..<end).filter { $0 != "_" }
-            guard let value = Int(digits, radix: radix) else {
-                throw error("integer literal is too large", at: start)
+            if let value = Int(digits, radix: radix) {
+                emit(.integer(value), at: start)
+            } else {
+                // The digits matched the integer grammar, so only their size made Int refuse them.
+                emit(.largeInteger(BigInt(digits, radix: radix)!), at: start)
             }
-            emit(.integer(value), at: start)
             position = end
         } else if let end = nameEnd(at: start) {
             emit(.name(spelling(start..<end)), at: start)

@@ -62,7 +62,7 @@ extension TemplateParser {
     /// The lower-cased class name of the matching Jinja node.
     private static func jinjaNodeName(_ expression: TemplateExpression) -> String {
         switch expression {
-        case .string, .integer, .float, .boolean, .none: "const"
+        case .string, .integer, .largeInteger, .float, .boolean, .none: "const"
         case .list: "list"
         case .tuple: "tuple"
         case .dictionary: "dict"

@@ -166,6 +166,7 @@ extension TemplateParser {
             }
             return .string(text)
         case .integer(let value): return .integer(value)
+        case .largeInteger(let value): return .largeInteger(value)
         case .float(let value): return .float(value)
         case .operator(.leftParenthesis):
             let expression = try parseTuple(explicitParentheses: true)

@@ -146,7 +146,7 @@ extension TemplateParser {
     private var startsBareTestArgument: Bool {
         switch stream.current.kind {
         case .name("else"), .name("or"), .name("and"): false
-        case .name, .string, .integer, .float, .operator(.leftBracket), .operator(.leftBrace): true
+        case .name, .string, .integer, .largeInteger, .float, .operator(.leftBracket), .operator(.leftBrace): true
         default: false
         }
     }

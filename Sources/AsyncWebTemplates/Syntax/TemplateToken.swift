@@ -1,3 +1,5 @@
+internal import BigInt
+
 /// One lexical unit of a template, with the line it starts on so every
 /// later error can point at the right place.
 struct TemplateToken: Sendable, Equatable {
@@ -16,6 +18,8 @@ enum TemplateTokenKind: Sendable, Equatable {
     case name(String)
     case string(String)
     case integer(Int)
+    /// An integer literal too large for `Int`: Python's integers have no bound.
+    case largeInteger(BigInt)
     case float(Double)
     case `operator`(TemplateOperator)
     case endOfTemplate
@@ -30,7 +34,7 @@ enum TemplateTokenKind: Sendable, Equatable {
         case .blockEnd: "end of statement block"
         case .name(let name): name
         case .string: "string"
-        case .integer: "integer"
+        case .integer, .largeInteger: "integer"
         case .float: "float"
         case .operator(let op): op.rawValue
         case .endOfTemplate: "end of template"
