@@ -31,9 +31,11 @@ extension TemplateCompiler {
                 for (binder, element) in zip(binders, elements) { try binder(frame, element) }
             }
         case .namespaceAttribute(let namespace, let attribute):
+            let startsMissing = symbols.startsMissing(namespace)
             let namespace = TemplateName(namespace)
             return { frame, value in
-                guard case .object(let object) = frame.resolve(namespace), let namespace = object as? TemplateNamespace else {
+                let target = startsMissing ? frame.resolveLocal(namespace) : frame.resolve(namespace)
+                guard case .object(let object) = target, let namespace = object as? TemplateNamespace else {
                     throw TemplateError(.runtime, "cannot assign attribute on non-namespace object")
                 }
                 namespace.setAttribute(attribute, value, during: frame.state)
@@ -56,7 +58,8 @@ extension TemplateCompiler {
     ) throws -> TemplateRenderer {
         let autoescape = autoescape
         // The body is a scope of its own, as in Jinja: what it sets stays inside.
-        let (body, applyFilters) = try inInnerFrame(checksOutput: false) { compiler in
+        let scope = TemplateSymbols(analyzing: body, in: symbols)
+        let (body, applyFilters) = try inInnerFrame(scope: scope, checksOutput: false) { compiler in
             (try compiler.compile(body), try compiler.compileFilterChain(filters, line: line))
         }
         let bind = compileBinder(target, exporting: isTopLevel)
@@ -73,7 +76,10 @@ extension TemplateCompiler {
     /// `{% with a = 1 %}`: the values are computed outside, then bound in a new scope.
     mutating func compileWith(_ bindings: [TemplateBinding], body: [TemplateNode], line: Int) throws -> TemplateRenderer {
         let values = try bindings.map { (bind: compileBinder($0.target, exporting: false), value: try compile($0.value, line: line)) }
-        let body = try compileNested(body)
+        let scope = TemplateSymbols(parent: symbols)
+        bindings.forEach { scope.store($0.target) }
+        scope.visit(body)
+        let body = try compileNested(body, scope: scope)
         return { output, frame in
             let scope = TemplateFrame(parent: frame)
             for binding in values { try binding.bind(scope, try binding.value(frame)) }
@@ -87,7 +93,9 @@ extension TemplateCompiler {
     ) throws -> TemplateRenderer {
         let autoescape = autoescape
         // The body is a scope of its own, as in Jinja: what it sets stays inside.
-        let (body, applyFilters) = try inInnerFrame { compiler in
+        let scope = TemplateSymbols(analyzing: body, in: symbols)
+        scope.load(filters)
+        let (body, applyFilters) = try inInnerFrame(scope: scope) { compiler in
             (try compiler.compile(body), try compiler.compileFilterChain(filters, line: line))
         }
         return { output, frame in

@@ -21,8 +21,9 @@ extension TemplateCompiler {
                 for entry in entries { dictionary[try entry.key(frame)] = try entry.value(frame) }
                 return .dictionary(dictionary)
             }
-        case .name(let name):
-            let name = TemplateName(name)
+        case .name(let text):
+            let name = TemplateName(text)
+            if symbols.startsMissing(text) { return { frame in frame.resolveLocal(name) } }
             return { frame in frame.resolve(name) }
         case .attribute(let base, let name):
             let base = try compile(base, line: line)

@@ -8,7 +8,8 @@ extension TemplateCompiler {
         }
         // Reserve the name first so a nested block of the same name is caught.
         blocks[block.name] = CompiledBlock(name: block.name, referencesSuper: false, body: { _, _ in })
-        let body = try compileNested(block.body, checksOutput: false)
+        // A block is a template of its own to Jinja: it reads the context, not the locals around it.
+        let body = try compileNested(block.body, scope: TemplateSymbols(analyzing: block.body, in: nil), checksOutput: false)
         blocks[block.name] = CompiledBlock(
             name: block.name, referencesSuper: TemplateNameReferences(block.body).contains("super"), body: body
         )

@@ -6,12 +6,23 @@ extension TemplateCompiler {
             throw failure(.assertion, "Can't assign to special loop variable in for-loop target", line: line)
         }
         let iterable = try compile(loop.iterable, line: line)
+        let usesLoopObject = TemplateNameReferences(loop.body).contains("loop") || loop.isRecursive
+        // Jinja gives the body and the `if` scopes of their own, both binding the target.
+        let bodyScope = TemplateSymbols(parent: symbols)
+        if usesLoopObject { bodyScope.declareParameter("loop") }
+        bodyScope.declareParameters(in: loop.target)
+        bodyScope.visit(loop.body)
+        let filterScope = TemplateSymbols(parent: symbols)
+        filterScope.declareParameters(in: loop.target)
+        if let filter = loop.filter { filterScope.load(filter) }
         let compiled = CompiledLoop(
             bind: compileBinder(loop.target, exporting: false),
-            filter: try inInnerFrame { compiler in try loop.filter.map { try compiler.compile($0, line: line) } },
-            body: try compileNested(loop.body),
+            filter: try inInnerFrame(scope: filterScope) { compiler in
+                try loop.filter.map { try compiler.compile($0, line: line) }
+            },
+            body: try compileNested(loop.body, scope: bodyScope),
             otherwise: loop.otherwise.isEmpty ? nil : try compileNested(loop.otherwise),
-            usesLoopObject: TemplateNameReferences(loop.body).contains("loop") || loop.isRecursive,
+            usesLoopObject: usesLoopObject,
             isRecursive: loop.isRecursive,
             autoescape: autoescape
         )

@@ -48,7 +48,14 @@ extension TemplateCompiler {
                 line: line)
         }
         let isDeclared = Set(parameters.map(\.name))
-        return try inInnerFrame(checksOutput: false) { compiler in
+        let scope = TemplateSymbols(parent: symbols)
+        parameters.forEach { scope.declareParameter($0.name) }
+        parameters.compactMap(\.defaultValue).forEach(scope.load)
+        scope.visit(body)
+        for special in ["caller", "varargs", "kwargs"] where references.contains(special) && !isDeclared.contains(special) {
+            scope.declareParameter(special)
+        }
+        return try inInnerFrame(scope: scope, checksOutput: false) { compiler in
             CompiledMacro(
                 name: name,
                 parameters: try parameters.map {

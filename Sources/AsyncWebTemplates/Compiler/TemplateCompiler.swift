@@ -33,6 +33,8 @@ struct TemplateCompiler {
     /// one): the rest of its body is never reached, so it is not compiled.
     var bodyExited = false
     var blocks: [String: CompiledBlock] = [:]
+    /// The names of the scope being compiled and of those around it.
+    var symbols = TemplateSymbols(parent: nil)
 
     static func compile(
         _ nodes: [TemplateNode], name: String?, environment: TemplateEnvironment
@@ -47,6 +49,7 @@ struct TemplateCompiler {
     /// outside blocks is dropped once an `extends` has run.
     private mutating func compileRoot(_ nodes: [TemplateNode]) throws -> TemplateRenderer {
         requiresOutputCheck = nodes.contains(where: \.containsExtends)
+        symbols = TemplateSymbols(analyzing: nodes, in: nil)
         return try compile(nodes)
     }
 
@@ -78,18 +81,29 @@ struct TemplateCompiler {
     }
 
     /// A body compiled below the top level (loops, macros, blocks, `with`):
-    /// Jinja's inner frame. `checksOutput` is false for bodies that render
-    /// wherever they are used (macros, blocks, `set` and call bodies).
-    mutating func compileNested(_ nodes: [TemplateNode], checksOutput: Bool = true) throws -> TemplateRenderer {
-        try inInnerFrame(checksOutput: checksOutput) { try $0.compile(nodes) }
+    /// Jinja's inner frame, whose names are `scope`. `checksOutput` is false
+    /// for bodies that render wherever they are used (macros, blocks, `set`
+    /// and call bodies).
+    mutating func compileNested(
+        _ nodes: [TemplateNode], scope: TemplateSymbols, checksOutput: Bool = true
+    ) throws -> TemplateRenderer {
+        try inInnerFrame(scope: scope, checksOutput: checksOutput) { try $0.compile(nodes) }
     }
 
-    /// Runs `body` with the compiler set up as for an inner frame, restoring it after.
+    /// A body that is a scope of its own inside the current one, owning
+    /// what it sets (`else` of a loop, `set` and `filter` bodies, `autoescape`).
+    mutating func compileNested(_ nodes: [TemplateNode], checksOutput: Bool = true) throws -> TemplateRenderer {
+        try compileNested(nodes, scope: TemplateSymbols(analyzing: nodes, in: symbols), checksOutput: checksOutput)
+    }
+
+    /// Runs `body` with the compiler set up as for an inner frame whose
+    /// names are `scope`, restoring it after.
     mutating func inInnerFrame<Result>(
-        checksOutput: Bool = true, _ body: (inout TemplateCompiler) throws -> Result
+        scope: TemplateSymbols, checksOutput: Bool = true, _ body: (inout TemplateCompiler) throws -> Result
     ) rethrows -> Result {
-        let saved = (isTopLevel, isRootLevel, isSoftFrame, requiresOutputCheck)
-        defer { (isTopLevel, isRootLevel, isSoftFrame, requiresOutputCheck) = saved }
+        let saved = (isTopLevel, isRootLevel, isSoftFrame, requiresOutputCheck, symbols)
+        defer { (isTopLevel, isRootLevel, isSoftFrame, requiresOutputCheck, symbols) = saved }
+        symbols = scope
         isTopLevel = false
         isRootLevel = false
         isSoftFrame = false
@@ -184,7 +198,7 @@ struct TemplateCompiler {
         if case .call(let callee, let arguments) = expression, let target = try directCallTarget(callee, line: line) {
             return try compilePrintedCall(target: target, arguments: arguments, expression: expression, line: line)
         }
-        if case .attribute(.name(let base), let attribute) = expression, autoescape {
+        if case .attribute(.name(let base), let attribute) = expression, autoescape, !symbols.startsMissing(base) {
             // `{{ row.name }}`, the commonest print of all, in one closure.
             let base = TemplateName(base)
             let attribute = TemplateAttributeName(attribute)
@@ -294,14 +308,17 @@ struct TemplateCompiler {
         _ callee: TemplateExpression, line: Int
     ) throws -> (@Sendable (TemplateFrame) throws -> TemplateValue?)? {
         switch callee {
-        case .name(let name):
-            let name = TemplateName(name)
+        case .name(let text):
+            let name = TemplateName(text)
+            if symbols.startsMissing(text) { return { frame in frame.resolveLocal(name) } }
             return { frame in frame.resolve(name) }
-        case .attribute(.name(let name), let attribute):
-            let name = TemplateName(name)
+        case .attribute(.name(let text), let attribute):
+            let name = TemplateName(text)
             let attribute = TemplateName(attribute)
+            let startsMissing = symbols.startsMissing(text)
             return { frame in
-                guard case .object(let object) = frame.resolve(name), let module = object as? TemplateModule else {
+                let base = startsMissing ? frame.resolveLocal(name) : frame.resolve(name)
+                guard case .object(let object) = base, let module = object as? TemplateModule else {
                     return nil
                 }
                 return module.export(attribute)

@@ -86,6 +86,22 @@ final class TemplateFrame: @unchecked Sendable {
         return frame.context.lookup(name) ?? context.state.undefined(.name(name.text))
     }
 
+    /// The value of `name` where an enclosing scope owns it but may not
+    /// have set it yet (``TemplateSymbols/startsMissing(_:)``): the innermost
+    /// scope that has it, else undefined, never the render's variables.
+    func resolveLocal(_ name: TemplateName) -> TemplateValue {
+        unowned(unsafe) var frame = self
+        while true {
+            let found = frame.entries.withUnsafeBufferPointer { entries in
+                entries.firstIndex { $0.name.id == name.id }.map { entries[$0].value }
+            }
+            if let found { return found }
+            guard let parent = frame.parent else { break }
+            frame = parent
+        }
+        return context.state.undefined(.name(name.text))
+    }
+
     /// How many names the scope binds.
     var count: Int { entries.count }
 
