@@ -70,7 +70,7 @@ extension TemplateRenderContext {
     func renderBlock(_ name: String, depth: Int, from caller: TemplateFrame?, into output: inout TemplateOutput) throws {
         guard let chain = blocks[name], depth < chain.count else { return }
         let block = chain[depth]
-        let frame = TemplateFrame(parent: caller, context: self)
+        let frame = TemplateFrame(blockIn: caller, context: self)
         if block.referencesSuper {
             frame.define(.superBlock, superBlock(of: name, depth: depth, caller: caller))
         }

@@ -14,12 +14,17 @@ final class TemplateFrame: @unchecked Sendable {
     let context: TemplateRenderContext
     /// The render's state, kept here to save a hop through the context on every filter and call.
     let state: TemplateRenderState
+    /// A block's own scope. Jinja renders a block as a template of its own,
+    /// so the scopes around a scoped block stand in for the render's
+    /// variables there, not for locals the block's names could start as.
+    let isBlockScope: Bool
 
     /// The top-level scope of a template render.
     init(context: TemplateRenderContext) {
         self.parent = nil
         self.context = context
         self.state = context.state
+        isBlockScope = false
     }
 
     /// A scope inside `parent`, e.g. a loop body; `capacity` is how many
@@ -28,15 +33,17 @@ final class TemplateFrame: @unchecked Sendable {
         self.parent = parent
         self.context = parent.context
         self.state = parent.state
+        isBlockScope = false
         entries.reserveCapacity(capacity)
     }
 
-    /// A scope inside `parent` that belongs to another render context, e.g.
-    /// a scoped block rendering with its caller's variables.
-    init(parent: TemplateFrame?, context: TemplateRenderContext) {
+    /// The scope of a block of `context`, inside `parent` for a scoped
+    /// block rendering with its caller's variables.
+    init(blockIn parent: TemplateFrame?, context: TemplateRenderContext) {
         self.parent = parent
         self.context = context
         self.state = context.state
+        isBlockScope = true
     }
 
     /// Drops the scope's variables and parent once the render is over,
@@ -96,7 +103,7 @@ final class TemplateFrame: @unchecked Sendable {
                 entries.firstIndex { $0.name.id == name.id }.map { entries[$0].value }
             }
             if let found { return found }
-            guard let parent = frame.parent else { break }
+            guard !frame.isBlockScope, let parent = frame.parent else { break }
             frame = parent
         }
         return context.state.undefined(.name(name.text))
