@@ -1118,6 +1118,8 @@ T("locals.block_in_loop_reads_context", "{% for x in [1] %}{% block b %}{{ x }}{
 T("locals.scoped_block_in_loop_before_set", "{% for x in [1] %}{% block b scoped %}{% for i in [1] %}{{ x }}{% endfor %}{% set x = 2 %}{% endblock %}{% endfor %}", {"x": "ctx"})
 T("locals.include_in_macro_before_set", "{% macro m() %}{% include 'inc.html' %}{% endmacro %}{{ m() }}{% set x = 1 %}{{ m() }}", {"x": "ctx"}, files=LOCALS16)
 T("locals.macro_default_reads_later_set", "{% macro m(y=x) %}{{ y }}{% endmacro %}{{ m() }}{% set x = 1 %}{{ m() }}", {"x": "ctx"})
+T("locals.import_then_loop", "{% import 'mod.html' as mod with context %}{% from 'mod.html' import show with context %}"
+  "{% for i in [1] %}{{ mod.show() }}{{ show() }}{% endfor %}{% macro m() %}{{ show() }}{% endmacro %}{{ m() }}", {"x": "ctx"}, files=LOCALS16)
 T("locals.self_and_super_unaffected", "{% extends 'base.html' %}{% block b %}{% for i in [1] %}{{ self }}{% endfor %}{% set y = 1 %}{% endblock %}", files=LOCALS16)
 
 # ---------------------------------------------------------------- run
