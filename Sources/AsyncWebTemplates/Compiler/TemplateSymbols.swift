@@ -75,11 +75,13 @@ final class TemplateSymbols {
 
     // MARK: - Jinja's symbol operations
 
+    /// `name` is bound before the body runs (a macro parameter, `loop`).
     func declareParameter(_ name: String) {
         stores.insert(name)
         starts[name] = .parameter
     }
 
+    /// The names a loop target binds, bound before the body runs.
     func declareParameters(in target: TemplateAssignmentTarget) {
         switch target {
         case .name(let name): declareParameter(name)
@@ -108,6 +110,8 @@ final class TemplateSymbols {
         for filter in filters { load(.filter(.none, filter)) }
     }
 
+    /// The names `target` sets in this scope (a namespace attribute sets
+    /// none: it reads the namespace).
     func store(_ target: TemplateAssignmentTarget) {
         switch target {
         case .name(let name): store(name)
