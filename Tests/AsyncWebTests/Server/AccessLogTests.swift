@@ -40,6 +40,16 @@ struct AccessLogTests {
         }
     }
 
+    /// A FIFO to name as the log file, and its reading end, opened first so that the
+    /// server's open for writing does not wait for a reader.
+    static func namedPipe() throws -> (path: String, reader: Int32) {
+        let path = temporaryPath()
+        try #require(mkfifo(path, 0o600) == 0)
+        let reader = open(path, O_RDONLY | O_NONBLOCK)
+        try #require(reader >= 0)
+        return (path, reader)
+    }
+
     /// A new pseudo-terminal: its master side, and the path of the terminal itself. (glibc's
     /// calls for it, which Swift's Glibc module does not declare.)
     static func openPseudoTerminal() throws -> (master: Int32, path: String) {
@@ -119,12 +129,8 @@ struct AccessLogTests {
 
     /// Anything else gets no escape codes: here a pipe (a FIFO named as the log file).
     @Test func linesArePlainInAPipe() async throws {
-        let path = Self.temporaryPath()
-        try #require(mkfifo(path, 0o600) == 0)
-        defer { unlink(path) }
-        let reader = open(path, O_RDONLY | O_NONBLOCK)
-        try #require(reader >= 0)
-        defer { close(reader) }
+        let (path, reader) = try Self.namedPipe()
+        defer { close(reader); unlink(path) }
         var configuration = ServerConfiguration()
         configuration.accessLog = AccessLogConfiguration(destination: .file(path))
         let server = try await LiveServer.start(ClosureResponder { _ in Response(status: .notFound) }, configuration: configuration)
@@ -138,12 +144,8 @@ struct AccessLogTests {
     /// A destination that stops taking lines (a pipe nobody reads) holds shutdown up for
     /// ``AccessLog/stopTimeout`` (2 s) at most, rather than for ever.
     @Test func aDestinationThatStopsTakingLinesDoesNotHoldUpShutdown() async throws {
-        let path = Self.temporaryPath()
-        try #require(mkfifo(path, 0o600) == 0)
-        defer { unlink(path) }
-        let reader = open(path, O_RDONLY | O_NONBLOCK)
-        try #require(reader >= 0)
-        defer { close(reader) }
+        let (path, reader) = try Self.namedPipe()
+        defer { close(reader); unlink(path) }
         var configuration = ServerConfiguration()
         configuration.accessLog = AccessLogConfiguration(destination: .file(path))
         let server = try await LiveServer.start(ClosureResponder { _ in Response() }, configuration: configuration)
