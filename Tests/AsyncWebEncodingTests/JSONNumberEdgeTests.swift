@@ -20,6 +20,12 @@ struct JSONNumberEdgeTests {
         #expect(text == "[-99999999999999999999]")
     }
 
+    /// Swift's unsigned integers past `Int.max` are Python ints: `json.dumps(2**64 - 1)`.
+    @Test func unsignedIntegersPastIntAreEncodedWhole() throws {
+        #expect(try JSONValueEncoder().encode([UInt64.max, UInt64(Int.max) + 1]) == .array([.largeInteger("18446744073709551615"), .largeInteger("9223372036854775808")]))
+        #expect(try JSONTextEncoder().encode(["id": UInt.max]) == Array(#"{"id":18446744073709551615}"#.utf8))
+    }
+
     @Test func exponentsPastDoubleAreInfinityOrZeroAsInPython() throws {
         #expect(try JSONReader.parse("[1e999, -1e999, 1e-999, -0.0]") == .array([.double(.infinity), .double(-.infinity), .double(0), .double(-0.0)]))
         #expect(try JSONReader.parse("1e99999999999999999999999") == .double(.infinity))

@@ -4,7 +4,8 @@ extension JSONValue {
     ///
     /// One list for ``JSONValueEncoder`` and ``JSONTextEncoder``, so they agree on every
     /// type: an `Optional` holding one of these is cast through to it, an unsigned integer
-    /// past `Int.max` becomes a float, a `Float` is widened to a `Double`.
+    /// past `Int.max` keeps its digits (as Python's `json.dumps` writes an `int` of any
+    /// size), a `Float` is widened to a `Double`.
     package init?(primitive value: some Encodable) {
         switch value {
         case let value as String: self = .string(value)
@@ -14,11 +15,11 @@ extension JSONValue {
         case let value as Int16: self = .int(Int(value))
         case let value as Int32: self = .int(Int(value))
         case let value as Int64: self = .int(Int(value))
-        case let value as UInt: self = value <= UInt(Int.max) ? .int(Int(value)) : .double(Double(value))
+        case let value as UInt: self = Int(exactly: value).map(JSONValue.int) ?? .largeInteger(String(value))
         case let value as UInt8: self = .int(Int(value))
         case let value as UInt16: self = .int(Int(value))
         case let value as UInt32: self = .int(Int(value))
-        case let value as UInt64: self = value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value))
+        case let value as UInt64: self = Int(exactly: value).map(JSONValue.int) ?? .largeInteger(String(value))
         case let value as Double: self = .double(value)
         case let value as Float: self = .double(Double(value))
         case let value as JSONValue: self = value
