@@ -20,6 +20,9 @@ public enum SessionValue: Sendable, Hashable {
     case none
     case bool(Bool)
     case int(Int)
+    /// An integer past 64 bits, as its decimal digits (after a `-` if negative): Flask's
+    /// session holds Python's integers of any size, and such a value comes back unchanged.
+    case largeInteger(String)
     case double(Double)
     case string(String)
     /// Python's `bytes`, stored base64-encoded under Flask's `" b"` tag.
@@ -63,6 +66,7 @@ extension SessionValue {
         switch self {
         case .double(let number): number
         case .int(let number): Double(number)
+        case .largeInteger(let digits): Double(digits)
         default: nil
         }
     }
@@ -111,8 +115,7 @@ extension SessionValue {
         case .null: self = .none
         case .bool(let flag): self = .bool(flag)
         case .int(let number): self = .int(number)
-        // Sessions hold 64-bit integers; a larger one is its nearest float.
-        case .largeInteger(let digits): self = .double(Double(digits) ?? .nan)
+        case .largeInteger(let digits): self = .largeInteger(digits)
         case .double(let number): self = .double(number)
         case .string(let text): self = .string(text)
         case .array(let elements): self = .list(elements.map(SessionValue.init))
@@ -146,6 +149,7 @@ extension SessionValue {
         case .none: .null
         case .bool(let flag): .bool(flag)
         case .int(let number): .int(number)
+        case .largeInteger(let digits): .largeInteger(digits)
         case .double(let number): .double(number)
         case .string(let text): .string(text)
         case .bytes(let bytes): .string(Data(bytes).base64EncodedString())
@@ -166,6 +170,7 @@ extension SessionValue {
         case (.none, .none): true
         case (.bool(let a), .bool(let b)): a == b
         case (.int(let a), .int(let b)): a == b
+        case (.largeInteger(let a), .largeInteger(let b)): a == b
         case (.double(let a), .double(let b)): a == b
         case (.string(let a), .string(let b)): a == b
         case (.bytes(let a), .bytes(let b)): a == b
@@ -183,6 +188,7 @@ extension SessionValue {
         case .none: hasher.combine(0)
         case .bool(let flag): hasher.combine(flag)
         case .int(let number): hasher.combine(number)
+        case .largeInteger(let digits): hasher.combine(digits)
         case .double(let number): hasher.combine(number)
         case .string(let text): hasher.combine(text)
         case .bytes(let bytes): hasher.combine(bytes)

@@ -27,6 +27,7 @@ enum TaggedJSON {
         case .none: .null
         case .bool(let flag): .bool(flag)
         case .int(let number): .int(number)
+        case .largeInteger(let digits): .largeInteger(digits)
         case .double(let number): .double(number)
         case .string(let text): .string(text)
         case .dictionary(let members):

@@ -42,6 +42,9 @@ struct SessionCookieInteropTests {
              swift: ["inf": .double(.infinity), "-inf": .double(-.infinity)]),
         Case(name: "64-bit integers", python: #"{"max": 2**63 - 1, "min": -2**63, "zero": 0, "negative": -42}"#,
              swift: ["max": .int(.max), "min": .int(.min), "zero": 0, "negative": -42]),
+        Case(name: "integers past 64 bits", python: #"{"big": 2**64, "negative": -2**70, "huge": [10**40]}"#,
+             swift: ["big": .largeInteger("18446744073709551616"), "negative": .largeInteger("-1180591620717411303424"),
+                     "huge": [.largeInteger("10000000000000000000000000000000000000000")]]),
         Case(name: "bools and None", python: #"{"yes": True, "no": False, "nothing": None}"#,
              swift: ["yes": true, "no": false, "nothing": nil]),
         Case(

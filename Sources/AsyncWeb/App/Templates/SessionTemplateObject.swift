@@ -63,7 +63,7 @@ extension TemplateValue {
         case .list(let elements): self = .list(elements.map(TemplateValue.init))
         case .dictionary(let members):
             self = .dictionary(TemplateDictionary(uniqueKeysWithValues: members.map { (.string($0.key), TemplateValue($0.value)) }))
-        case .none, .bool, .int, .double, .string: self.init(value.jsonValue)
+        case .none, .bool, .int, .largeInteger, .double, .string: self.init(value.jsonValue)
         }
     }
 
