@@ -47,6 +47,9 @@ extension App {
         let logger = self.logger
         // From here no more setup: the app serves what it has.
         _ = pipeline
+        // The debug page's call stacks need the process's binaries listed, which is safe
+        // only while no other thread may be unmapping files: now, before serving.
+        if debug { CallStack.listProcessImages() }
         // Under a supervisor these lines are its own, printed once rather than at each restart.
         if !supervised {
             logger.info(" * Serving AsyncWeb app '\(name)'")

@@ -19,6 +19,15 @@ public final class CallStack: Sendable {
         self.backtrace = backtrace
     }
 
+    /// Lists the binaries of the process, which every capture then names its frames
+    /// from. The first capture does it otherwise, whenever it comes: call this where no
+    /// other thread is unmapping files, as `app.run()` does in debug mode before serving.
+    package static func listProcessImages() {
+        #if canImport(Runtime)
+        if #available(macOS 26, *) { _ = ProcessImages.map() }
+        #endif
+    }
+
     /// The current task's call stack, or nil where the runtime cannot walk it.
     static func capture() -> CallStack? {
         #if canImport(Runtime)
@@ -79,7 +88,7 @@ public final class CallStack: Sendable {
 /// a file another thread unmaps meanwhile faults the whole process. Symbolication maps the
 /// binaries' files and unmaps them after, so it never runs while the list is taken; the
 /// list is then kept, and no capture reads the mappings again. (A library opened after the
-/// first error shows its frames as addresses.)
+/// list was taken shows its frames as addresses.)
 @available(macOS 26, *)
 private enum ProcessImages {
     private static let listed = Mutex<ImageMap?>(nil)
