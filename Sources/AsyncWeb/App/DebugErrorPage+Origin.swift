@@ -30,31 +30,34 @@ extension DebugErrorPage {
         return "<h2>Route</h2>\n" + Self.table(rows, none: "")
     }
 
-    /// The call stack, named now (slow, but this page is for debugging), or why there is none.
+    /// The call stack, named now (slow, but this page is for debugging, and it is done off
+    /// the reactor), or why there is none.
     var callStackSection: String {
-        let heading = "<h2>Backtrace</h2>\n"
-        guard let origin else {
-            return heading + """
-                <p class=none>No backtrace: Swift errors carry none, so where a plain <code>throw</code> happened is unknown.
-                The errors AsyncWeb makes (<code>abort</code>, <code>HTTPError</code>, <code>require</code>) record theirs in
-                debug mode; make your own a <code>LocatedError</code> to record one.</p>
-                """
+        get async {
+            let heading = "<h2>Backtrace</h2>\n"
+            guard let origin else {
+                return heading + """
+                    <p class=none>No backtrace: Swift errors carry none, so where a plain <code>throw</code> happened is unknown.
+                    The errors AsyncWeb makes (<code>abort</code>, <code>HTTPError</code>, <code>require</code>) record theirs in
+                    debug mode; make your own a <code>LocatedError</code> to record one.</p>
+                    """
+            }
+            guard let callStack = origin.callStack else {
+                return heading + "<p class=none>No backtrace was recorded: the error was made outside the handling of a request.</p>"
+            }
+            let frames = await callStack.namedFrames()
+            guard !frames.isEmpty else {
+                return heading + "<p class=none>The Swift runtime could not name the frames of this backtrace.</p>"
+            }
+            // The frame of the call that made the error stands out: the stack above it is how it got there.
+            let site = origin.site
+            let siteSuffix = "/\(site.fileID.description.split(separator: "/").last ?? ""):\(site.line)"
+            let items = frames.map { frame in
+                let location = frame.location.map { " <span class=at>at \(Self.html($0))</span>" } ?? ""
+                let style = frame.location?.hasSuffix(siteSuffix) == true ? " class=site" : frame.isRuntime ? " class=runtime" : ""
+                return "<li\(style)>\(Self.html(frame.function))\(location)"
+            }
+            return heading + "<ol class=stack>\n\(items.joined(separator: "\n"))\n</ol>"
         }
-        guard let callStack = origin.callStack else {
-            return heading + "<p class=none>No backtrace was recorded: the error was made outside the handling of a request.</p>"
-        }
-        let frames = callStack.frames()
-        guard !frames.isEmpty else {
-            return heading + "<p class=none>The Swift runtime could not name the frames of this backtrace.</p>"
-        }
-        // The frame of the call that made the error stands out: the stack above it is how it got there.
-        let site = origin.site
-        let siteSuffix = "/\(site.fileID.description.split(separator: "/").last ?? ""):\(site.line)"
-        let items = frames.map { frame in
-            let location = frame.location.map { " <span class=at>at \(Self.html($0))</span>" } ?? ""
-            let style = frame.location?.hasSuffix(siteSuffix) == true ? " class=site" : frame.isRuntime ? " class=runtime" : ""
-            return "<li\(style)>\(Self.html(frame.function))\(location)"
-        }
-        return heading + "<ol class=stack>\n\(items.joined(separator: "\n"))\n</ol>"
     }
 }

@@ -40,7 +40,7 @@ struct DebugErrorPage {
             <pre class=message>\(Self.html(String(reflecting: error)))</pre>
             \(originSection)
             \(routeSection)
-            \(callStackSection)
+            \(await callStackSection)
             \(await requestSection)
             \(configSection)
             <footer>

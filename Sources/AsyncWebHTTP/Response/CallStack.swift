@@ -1,6 +1,7 @@
 #if canImport(Runtime)
 internal import Runtime
 #endif
+import Foundation
 import Synchronization
 
 /// A task's call stack at the moment an error was made, async callers included, as the
@@ -72,6 +73,15 @@ public final class CallStack: Sendable {
         }
         #endif
         return []
+    }
+
+    /// ``frames()``, worked out on a thread of its own. Naming reads the binaries' debug
+    /// information: in a large debug build that is seconds of work, which would otherwise
+    /// hold the caller's thread (a reactor, and every connection it serves) as long.
+    public func namedFrames() async -> [Frame] {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.frames()) }.start()
+        }
     }
 
     /// Whether `location` lies in the files that take the capture.

@@ -16,6 +16,13 @@ struct CallStackTests {
         #expect(frames.first?.location?.contains("CallStackTests.swift") == true, "\(frames.prefix(3))")
     }
 
+    @Test func namedOffTheCallersThreadTheFramesAreTheSame() async throws {
+        let callStack = try #require(Self.originRecordingItsCallStack().callStack)
+        let named = await callStack.namedFrames()
+        #expect(named.map(\.description) == callStack.frames().map(\.description))
+        #expect(!named.isEmpty)
+    }
+
     /// The process's binaries are listed once: listing them reads every mapped file in
     /// place, and a file unmapped meanwhile by another thread (Foundation reading a file,
     /// the symbolicator done with a binary) faulted the whole process, as it once did in CI.
