@@ -14,11 +14,7 @@ struct AccessLogEntry {
         /// parser found it (after any empty lines the client sent first).
         init(head: RequestHead) {
             let versionEnd = head.targetRange.upperBound + 1 + 8
-            var start = 0
-            while start < head.targetRange.lowerBound, head.bytes[start] == HTTPByte.carriageReturn || head.bytes[start] == HTTPByte.lineFeed {
-                start += 1
-            }
-            bytes = head.bytes[start..<versionEnd]
+            bytes = head.bytes[HTTPByte.requestLineStart(in: head.bytes)..<versionEnd]
             target = head.targetRange
         }
 
@@ -27,10 +23,7 @@ struct AccessLogEntry {
         /// `limit`, it is no line at all and logged empty, as Python's `http.server` logs a
         /// request line it found too long.
         init(unparsed input: UnsafeRawBufferPointer, limit: Int) {
-            var start = 0
-            while start < input.count, input[start] == HTTPByte.carriageReturn || input[start] == HTTPByte.lineFeed {
-                start += 1
-            }
+            let start = HTTPByte.requestLineStart(in: input)
             var end = start
             while end < input.count, input[end] != HTTPByte.carriageReturn, input[end] != HTTPByte.lineFeed {
                 end += 1

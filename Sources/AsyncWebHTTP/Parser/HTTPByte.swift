@@ -16,6 +16,12 @@ enum HTTPByte {
     static let numberSign: UInt8 = 0x23
     static let asterisk: UInt8 = 0x2A
 
+    /// Where the request line starts in `bytes`: past the empty lines a client may send
+    /// before it (RFC 9112 §2.2), which servers skip.
+    static func requestLineStart<Bytes: Collection<UInt8>>(in bytes: Bytes) -> Bytes.Index {
+        bytes.firstIndex { $0 != carriageReturn && $0 != lineFeed } ?? bytes.endIndex
+    }
+
     /// `byte` with A–Z folded to a–z; every other byte unchanged.
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 {

@@ -348,11 +348,7 @@ final class HTTPConnectionHandler: @unchecked Sendable {
     /// client may send first): its request line parsed as far as the method, as Werkzeug's
     /// server knows the method of a request it refuses for a later fault.
     private static func startsWithHEAD(_ input: UnsafeRawBufferPointer) -> Bool {
-        var start = 0
-        while start < input.count, input[start] == HTTPByte.carriageReturn || input[start] == HTTPByte.lineFeed {
-            start += 1
-        }
-        return input.count - start >= 5 && input[start..<start + 5].elementsEqual("HEAD ".utf8)
+        input[HTTPByte.requestLineStart(in: input)...].starts(with: "HEAD ".utf8)
     }
 
     /// Sends everything buffered.
